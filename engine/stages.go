@@ -1,0 +1,32 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/sentence"
+	"github.com/dyadproject/dyad/tag"
+	"github.com/dyadproject/dyad/token"
+)
+
+// StageOrder is the default pipeline, in the one order it runs: every
+// stage reads only what the stages before it added.
+func StageOrder() []string {
+	return []string{
+		"sentence", // Doc.Sentences
+		"token",    // Doc.Tokens, Sentence.FirstToken/EndToken
+		"tag",      // Token.Tag, Token.Lemma
+	}
+}
+
+func newStage(name string, cfg Config) (dyad.Stage, error) {
+	switch name {
+	case "sentence":
+		return sentence.New(sentence.Config{}), nil
+	case "token":
+		return token.New(token.Config{}), nil
+	case "tag":
+		return tag.New(tag.Config{})
+	}
+	return nil, fmt.Errorf("no constructor for stage %q", name)
+}
