@@ -81,6 +81,12 @@ const (
 	MentionRegion   MentionKind = "region"   // "the West", "Asia-Pacific"
 	MentionPronoun  MentionKind = "pronoun"  // "he", "they"
 	MentionCompound MentionKind = "compound" // several of the above joined
+	// MentionMedia is a news outlet ("Xinhua", "TASS"): provenance, never
+	// the source or target of an event.
+	MentionMedia MentionKind = "media"
+	// MentionPlace is an actor name used as a location ("talks in Beijing"):
+	// not an actor of an event; the places stage reads it.
+	MentionPlace MentionKind = "place"
 )
 
 // Mention is a span of text that names an actor.
