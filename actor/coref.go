@@ -1,0 +1,252 @@
+package actor
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/dyadproject/dyad"
+)
+
+// How far back (in sentences) each kind of reference looks.
+const (
+	pronounReach = 3
+	pluralReach  = 2
+	titleReach   = 12
+	groupReach   = 5
+)
+
+// coref resolves, in text order, surnames alone, pronouns, bare titles
+// and "the two militaries" to earlier mentions. Unresolved surnames,
+// pronouns and groups are dropped; unresolved titles keep their own code.
+func (p *proc) coref() {
+	ms := p.ments
+	slices.SortStableFunc(ms, func(a, b *ment) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.End, a.End)
+	})
+	// Titles seen for each person so far, for "the minister".
+	titles := map[string][]string{}
+	for i, m := range ms {
+		switch m.pending {
+		case pendSurname:
+			p.resolveSurname(ms, i)
+		case pendPronoun:
+			p.resolvePronoun(ms, i)
+		case pendPlural:
+			p.resolvePlural(ms, i)
+		case pendTitle:
+			p.resolveTitle(ms, i, titles)
+		case pendGroup:
+			p.resolveGroup(ms, i)
+		}
+		if m.person != "" && !m.absorbed {
+			titles[m.person] = append(titles[m.person], m.title...)
+		}
+	}
+}
+
+func (p *proc) resolveSurname(ms []*ment, i int) {
+	m := ms[i]
+	m.pending = pendNone
+	var ante *ment
+	for k := i - 1; k >= 0; k-- {
+		o := ms[k]
+		if o.person != "" && !o.absorbed && o.hasName(m.surname) && o.pending == pendNone {
+			ante = o
+			break
+		}
+	}
+	if ante == nil { // a teaser line before the full name
+		for k := i + 1; k < len(ms); k++ {
+			o := ms[k]
+			if o.person != "" && !o.absorbed && o.hasName(m.surname) && o.pending == pendNone && o.Rule != "actor/coref:surname" {
+				ante = o
+				break
+			}
+		}
+	}
+	if ante == nil {
+		m.absorbed = true
+		return
+	}
+	if ante.ante != nil && ante.Rule == "actor/coref:surname" {
+		ante = ante.ante
+	}
+	m.ante = ante
+	m.Actor = ante.Actor
+	m.person = ante.person
+}
+
+// personLike: a named person, or a singular title for one.
+func personLike(o *ment) bool {
+	if o.absorbed || o.pending != pendNone {
+		return false
+	}
+	switch o.Kind {
+	case dyad.MentionPerson:
+		return o.person != ""
+	case dyad.MentionRole:
+		return !o.plural && !o.instit && (o.ante != nil || o.Actor.Country != "")
+	case dyad.MentionPronoun:
+		return !o.plural && o.ante != nil
+	}
+	return false
+}
+
+// resolvePronoun: he/she/him/his/her -> the first person named earlier in
+// the same sentence, else the first one of the nearest earlier sentence
+// that names one (subjects come first in English).
+func (p *proc) resolvePronoun(ms []*ment, i int) {
+	m := ms[i]
+	m.pending = pendNone
+	var ante *ment
+	sent := m.Sentence
+	for k := i - 1; k >= 0 && ms[k].Sentence >= sent-pronounReach; k-- {
+		o := ms[k]
+		if o.Sentence != sent && ante != nil {
+			break
+		}
+		if o.Sentence < sent && ante == nil {
+			sent = o.Sentence
+		}
+		if personLike(o) && !inside(o, ms, k) {
+			ante = o // keep going left: the first in that sentence wins
+		}
+	}
+	if ante == nil {
+		m.absorbed = true
+		return
+	}
+	p.link(m, ante)
+}
+
+// inside reports whether ms[k] lies within another mention before it
+// (a member of a compound), which is not a subject of its own.
+func inside(o *ment, ms []*ment, k int) bool {
+	for j := k - 1; j >= 0 && ms[j].Sentence == o.Sentence; j-- {
+		if ms[j].Span.Contains(o.Span) && ms[j].Kind == dyad.MentionCompound {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *proc) link(m, ante *ment) {
+	m.ante = ante
+	m.Actor = ante.Actor
+	m.person = ante.person
+	m.members = ante.members
+	if ante.Kind == dyad.MentionPronoun && ante.ante != nil {
+		m.ante = ante.ante
+	}
+}
+
+// resolvePlural: they/them/their -> the nearest compound, plural role or
+// group before it.
+func (p *proc) resolvePlural(ms []*ment, i int) {
+	m := ms[i]
+	m.pending = pendNone
+	for k := i - 1; k >= 0 && ms[k].Sentence >= m.Sentence-pluralReach; k-- {
+		o := ms[k]
+		if o.absorbed || o.pending != pendNone {
+			continue
+		}
+		if o.Kind == dyad.MentionCompound && (len(o.members) > 0 || o.ante != nil) ||
+			o.plural && (o.Kind == dyad.MentionRole || o.Kind == dyad.MentionGroup) {
+			p.link(m, o)
+			return
+		}
+	}
+	m.absorbed = true
+}
+
+// resolveTitle: "the minister", "The Russian Defence Minister" -> the
+// nearest person whose titles so far include the role's head word, of the
+// same country when the role names one.
+func (p *proc) resolveTitle(ms []*ment, i int, titles map[string][]string) {
+	m := ms[i]
+	m.pending = pendNone
+	if len(m.title) == 0 {
+		return
+	}
+	head := m.title[len(m.title)-1]
+	for k := i - 1; k >= 0 && ms[k].Sentence >= m.Sentence-titleReach; k-- {
+		o := ms[k]
+		if o.absorbed || o.pending != pendNone || o.person == "" || o.Kind != dyad.MentionPerson {
+			continue
+		}
+		if m.Actor.Country != "" && o.Actor.Country != m.Actor.Country {
+			continue
+		}
+		if !slices.Contains(titles[o.person], head) {
+			continue
+		}
+		code := m.Actor
+		m.ante = o
+		m.person = o.person
+		m.Actor = o.Actor
+		if code.Country != "" && code.Country != o.Actor.Country {
+			m.Actor = code
+			m.Actor.Name = o.Actor.Name
+		}
+		return
+	}
+}
+
+// resolveGroup: "the two militaries", "both countries" -> the nearest
+// compound; its members take the group word's agent.
+func (p *proc) resolveGroup(ms []*ment, i int) {
+	m := ms[i]
+	m.pending = pendNone
+	agent := m.Actor.Agent
+	for k := i - 1; k >= 0 && ms[k].Sentence >= m.Sentence-groupReach; k-- {
+		o := ms[k]
+		if o.absorbed || o.Kind != dyad.MentionCompound || o.pending != pendNone || len(o.members) < 2 {
+			continue
+		}
+		m.ante = o
+		m.members = o.members
+		m.Actor = o.Actor
+		m.Actor.Agent = agent
+		m.Actor.Code = ""
+		if m.Actor.Country != "" && agent != "" {
+			m.Actor.Code = m.Actor.Country + agent
+		}
+		return
+	}
+	m.absorbed = true
+}
+
+// emit writes the mentions to the Doc with antecedents as indexes.
+func (p *proc) emit() {
+	idx := make(map[*ment]int, len(p.ments))
+	out := p.d.Mentions[:0]
+	for _, m := range p.ments {
+		if m.absorbed {
+			continue
+		}
+		idx[m] = len(out)
+		out = append(out, m.Mention)
+	}
+	for _, m := range p.ments {
+		if m.absorbed || m.ante == nil {
+			continue
+		}
+		a := m.ante
+		for a.absorbed && a.ante != nil {
+			a = a.ante
+		}
+		if j, ok := idx[a]; ok {
+			out[idx[m]].Antecedent = j
+		}
+	}
+	p.d.Mentions = out
+}
+
+// hasName: a surname alone names this person by its last word or, for
+// names written family name first ("Zhang Youxia"), its first.
+func (o *ment) hasName(w string) bool {
+	return w == o.surname || o.family != "" && w == o.family
+}

@@ -1,0 +1,1081 @@
+package actor
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyadproject/dyad"
+)
+
+// Stage is the "actor" pipeline stage. It is immutable and safe for
+// concurrent use on different Docs.
+type Stage struct {
+	dict *Dictionary
+}
+
+// New makes the stage over a loaded dictionary.
+func New(d *Dictionary) *Stage { return &Stage{dict: d} }
+
+// Name is the stage name.
+func (s *Stage) Name() string { return "actor" }
+
+// NoteNoDate is added to Doc.Notes when people had to be coded without
+// a publication date.
+const NoteNoDate = "actor: no publication date: people are coded with their most recent role"
+
+// Process fills d.Mentions (replacing what was there), sorted by span
+// start, outer mentions before the ones they contain.
+func (s *Stage) Process(ctx context.Context, d *dyad.Doc) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(d.Tokens) == 0 {
+		if strings.TrimSpace(d.Text) != "" {
+			return fmt.Errorf("no tokens: the token stage must run before %q", s.Name())
+		}
+		d.Mentions = d.Mentions[:0]
+		return nil
+	}
+	p := &proc{dict: s.dict, d: d, toks: d.Tokens}
+	if !d.Published.IsZero() {
+		y, m, dd := d.Published.Date()
+		p.day = y*10000 + int(m)*100 + dd
+	}
+	p.run()
+	if p.undated && p.day == 0 && !slices.Contains(d.Notes, NoteNoDate) {
+		d.Notes = append(d.Notes, NoteNoDate)
+	}
+	return nil
+}
+
+// match is one dictionary phrase found in the text.
+type match struct {
+	first, end int // token range
+	entry      *Entry
+	// stale is set when the entry chosen is a person's role that does not
+	// hold on the article's date (the nearest one was taken).
+	stale bool
+}
+
+// ment is a mention under construction.
+type ment struct {
+	dyad.Mention
+	ante    *ment
+	members []*ment
+	// title holds the norms of the role words that named a person
+	// ("defense", "minister"), for bare titles later on.
+	title    []string
+	person   string // key of the person for coreference (its name)
+	surname  string // norm of the last word of the name
+	family   string // norm of the first word (family name in "Zhang Youxia")
+	plural   bool
+	definite bool
+	adjHead  bool // a role that starts with a country adjective
+	instit   bool // a role naming an institution (ministry, army)
+	pending  int  // coreference still to do (see pend*)
+	absorbed bool // dropped: merged into another mention
+	cref     *ment
+}
+
+const (
+	pendNone = iota
+	pendPronoun
+	pendPlural
+	pendSurname
+	pendTitle
+	pendGroup
+)
+
+type proc struct {
+	dict    *Dictionary
+	d       *dyad.Doc
+	toks    []dyad.Token
+	day     int
+	undated bool
+	matchAt []int32
+	matches []match
+	ments   []*ment
+	cands   []int32
+}
+
+func (p *proc) norm(i int) string {
+	if n := p.toks[i].Norm; n != "" {
+		return n
+	}
+	return normWord(p.text(i))
+}
+
+func (p *proc) text(i int) string { t := p.toks[i]; return p.d.Text[t.Start:t.End] }
+
+func (p *proc) run() {
+	p.matchAt = make([]int32, len(p.toks))
+	for i := range p.matchAt {
+		p.matchAt[i] = -1
+	}
+	for si := range p.d.Sentences {
+		s := p.d.Sentences[si]
+		p.find(s.FirstToken, s.EndToken)
+	}
+	if len(p.d.Sentences) == 0 {
+		p.find(0, len(p.toks))
+	}
+	for si := range p.d.Sentences {
+		s := p.d.Sentences[si]
+		p.compose(si, s.FirstToken, s.EndToken)
+	}
+	p.coref()
+	p.emit()
+}
+
+// find runs the trie over tokens [lo, hi): at each token the longest
+// phrase whose case rules hold, left to right, without overlaps.
+func (p *proc) find(lo, hi int) {
+	dct := p.dict
+	for i := lo; i < hi; {
+		node := int32(0)
+		bestEnd := -1
+		var best []int32
+		for j := i; j < hi; j++ {
+			node = dct.step(node, p.norm(j))
+			if node < 0 {
+				break
+			}
+			ends := dct.ends[node]
+			if len(ends) == 0 {
+				continue
+			}
+			p.cands = p.cands[:0]
+			for _, pat := range ends {
+				if p.caseFits(pat, i) {
+					p.cands = append(p.cands, pat.entry)
+				}
+			}
+			if len(p.cands) > 0 {
+				bestEnd = j + 1
+				best = append(best[:0], p.cands...)
+			}
+		}
+		if bestEnd < 0 {
+			i++
+			continue
+		}
+		e, stale := p.choose(best)
+		p.matches = append(p.matches, match{first: i, end: bestEnd, entry: e, stale: stale})
+		for k := i; k < bestEnd; k++ {
+			p.matchAt[k] = int32(len(p.matches) - 1)
+		}
+		i = bestEnd
+	}
+}
+
+func (p *proc) caseFits(pat pattern, i int) bool {
+	for k, r := range pat.rules {
+		if r != caseAny && !caseOK(r, p.text(i+k), pat.words[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// choose picks one entry among those whose phrase matched: the latest
+// dictionary layer, then the kind that comes first (Kind order), then the
+// entry valid on the article's date (the most recent when the date is
+// unknown, the nearest in time when none is valid), then load order.
+func (p *proc) choose(cands []int32) (*Entry, bool) {
+	dct := p.dict
+	best := -1
+	for _, c := range cands {
+		if best < 0 {
+			best = int(c)
+			continue
+		}
+		a, b := dct.entries[c], dct.entries[best]
+		la, lb := dct.layer[c], dct.layer[best]
+		switch {
+		case la != lb:
+			if la > lb {
+				best = int(c)
+			}
+		case a.Kind != b.Kind:
+			if a.Kind < b.Kind {
+				best = int(c)
+			}
+		default:
+			if p.better(a, b) {
+				best = int(c)
+			}
+		}
+	}
+	e := dct.entries[best]
+	if e.From == 0 && e.To == 0 {
+		return e, false
+	}
+	if p.day == 0 {
+		p.undated = true
+		return e, false
+	}
+	return e, !e.ValidAt(p.day)
+}
+
+// better reports whether dated entry a fits the article's date better
+// than b (ties keep b, the earlier line).
+func (p *proc) better(a, b *Entry) bool {
+	if p.day == 0 {
+		// Most recent role: open-ended first, then the latest start.
+		if (a.To == 0) != (b.To == 0) {
+			return a.To == 0
+		}
+		if a.To != b.To {
+			return a.To > b.To
+		}
+		return a.From > b.From
+	}
+	va, vb := a.ValidAt(p.day), b.ValidAt(p.day)
+	if va != vb {
+		return va
+	}
+	if va {
+		return a.From > b.From // the more specific, later role
+	}
+	return distance(a, p.day) < distance(b, p.day)
+}
+
+func distance(e *Entry, day int) int {
+	switch {
+	case e.From != 0 && day < e.From:
+		return dayNum(e.From) - dayNum(day)
+	case e.To != 0 && day > e.To:
+		return dayNum(day) - dayNum(e.To)
+	}
+	return 0
+}
+
+// dayNum turns YYYYMMDD into a day count good enough to compare gaps.
+func dayNum(v int) int { return v/10000*372 + v/100%100*31 + v%100 }
+
+// --- the phrase grammar ---------------------------------------------
+
+func (p *proc) matchOf(i int) *match {
+	if i < 0 || i >= len(p.matchAt) || p.matchAt[i] < 0 {
+		return nil
+	}
+	return &p.matches[p.matchAt[i]]
+}
+
+// matchStarting is the match that starts at token i, if any.
+func (p *proc) matchStarting(i, hi int) *match {
+	if i >= hi {
+		return nil
+	}
+	m := p.matchOf(i)
+	if m == nil || m.first != i {
+		return nil
+	}
+	return m
+}
+
+func isNamed(k Kind) bool { return k != KindAgent && k != KindMedia && k != KindPerson }
+
+// np is a parsed noun phrase around a role word.
+type np struct {
+	first, end int
+	det        string // "the", "a", ""
+	elite      bool   // former, ousted, ex-
+	cref       *match // country / org / capital … before the role
+	possessive bool   // cref was "X's"
+	agents     []*match
+	of         *match // complement: "of Armenia", "of China's CMC"
+	ofCountry  *match // the country before an "of" complement's org
+	ofOrg      *unknownOrg
+	person     *match
+	name       [2]int // unknown name tokens [first, end)
+	media      *match
+	appos      bool
+}
+
+// unknownOrg is a capitalised institution name not in the dictionary
+// ("Central Military Commission"), coded from its words.
+type unknownOrg struct {
+	first, end int
+	agent      string
+}
+
+// parseNP reads a noun phrase starting at token i of a sentence ending
+// at hi: [det] [mods] [country/org ['s]] [mods] role-words* [of X] [name]
+// or a media outlet. It returns nil when there is no role word, name or
+// outlet to build on.
+func (p *proc) parseNP(i, hi int) *np {
+	n := &np{first: i}
+	j := i
+	if j < hi {
+		switch p.norm(j) {
+		case "the", "a", "an":
+			n.det = p.norm(j)
+			j++
+		}
+	}
+	j = p.skipMods(n, j, hi)
+	if m := p.matchStarting(j, hi); m != nil && isNamed(m.entry.Kind) {
+		n.cref = m
+		j = m.end
+		if j < hi && isPossessive(p.norm(j)) {
+			n.possessive = true
+			j++
+		}
+	}
+	j = p.skipMods(n, j, hi)
+	mediaWords := 0
+	for j < hi {
+		if m := p.matchStarting(j, hi); m != nil && m.entry.Kind == KindAgent {
+			n.agents = append(n.agents, m)
+			j = m.end
+			continue
+		}
+		if len(n.agents) > 0 && modifiers[p.norm(j)] != 0 && j+1 < hi {
+			if m := p.matchStarting(j+1, hi); m != nil && m.entry.Kind == KindAgent {
+				j++ // "foreign minister and deputy prime minister"
+				continue
+			}
+		}
+		if mediaNouns[p.norm(j)] {
+			mediaWords++
+			j++
+			continue
+		}
+		break
+	}
+	if m := p.matchStarting(j, hi); m != nil && m.entry.Kind == KindMedia && (n.cref != nil || len(n.agents) > 0 || mediaWords > 0) {
+		n.media = m
+		n.end = m.end
+		return n
+	}
+	if len(n.agents) == 0 {
+		return nil
+	}
+	j = n.agents[len(n.agents)-1].end
+	// "of" complement: "the president of Armenia", "vice chairman of
+	// China's Central Military Commission".
+	if j+1 < hi && p.norm(j) == "of" {
+		k := j + 1
+		if p.norm(k) == "the" {
+			k++
+		}
+		if m := p.matchStarting(k, hi); m != nil && isNamed(m.entry.Kind) {
+			n.of = m
+			k = m.end
+			if k+1 < hi && isPossessive(p.norm(k)) {
+				if m2 := p.matchStarting(k+1, hi); m2 != nil && isNamed(m2.entry.Kind) {
+					n.ofCountry, n.of = m, m2
+					k = m2.end
+				} else if u := p.unknownOrgAt(k+1, hi); u != nil {
+					n.ofCountry, n.ofOrg = m, u
+					k = u.end
+				}
+			}
+			for k < hi {
+				if m := p.matchStarting(k, hi); m != nil && m.entry.Kind == KindAgent {
+					n.agents = append(n.agents, m)
+					k = m.end
+					continue
+				}
+				break
+			}
+			j = k
+		}
+	}
+	n.end = j
+	if m := p.matchStarting(j, hi); m != nil && m.entry.Kind == KindPerson {
+		n.person = m
+		n.end = m.end
+	} else if e := p.nameRun(j, hi); e > j {
+		n.name = [2]int{j, e}
+		n.end = e
+		// "King Hassan of Morocco"
+		if n.cref == nil && n.of == nil && e+1 < hi && p.norm(e) == "of" {
+			if m := p.matchStarting(e+1, hi); m != nil && isNamed(m.entry.Kind) && m.entry.Kind != KindRegion {
+				n.of = m
+				n.end = m.end
+			}
+		}
+	}
+	return n
+}
+
+// skipMods passes over words that qualify a role without changing whom
+// it names ("senior", "top", "visiting"); "former" and the like make the
+// person an elite (ELI) rather than an office holder.
+func (p *proc) skipMods(n *np, j, hi int) int {
+	for j < hi && p.matchStarting(j, hi) == nil {
+		switch modifiers[p.norm(j)] {
+		case modPlain:
+			j++
+		case modFormer:
+			n.elite = true
+			j++
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+const (
+	modPlain  = 1
+	modFormer = 2
+)
+
+var modifiers = map[string]uint8{
+	"senior": modPlain, "top": modPlain, "deputy": modPlain, "vice": modPlain,
+	"acting": modPlain, "new": modPlain, "newly": modPlain, "interim": modPlain,
+	"visiting": modPlain, "incoming": modPlain, "current": modPlain,
+	"chief": modPlain, "high-ranking": modPlain, "high-level": modPlain,
+	"junior": modPlain, "then": modPlain, "powerful": modPlain, "veteran": modPlain,
+	"influential": modPlain, "hardline": modPlain, "embattled": modPlain,
+	"outgoing": modPlain, "longtime": modPlain, "long-time": modPlain,
+	"first": modPlain, "two": modPlain, "three": modPlain, "several": modPlain,
+	"some": modPlain, "many": modPlain, "other": modPlain, "unnamed": modPlain,
+	"anonymous": modPlain, "local": modPlain, "federal": modPlain,
+	"former": modFormer, "ex": modFormer, "ousted": modFormer, "exiled": modFormer,
+	"deposed": modFormer, "late": modFormer,
+}
+
+var mediaNouns = map[string]bool{
+	"state": true, "media": true, "news": true, "agency": true, "newspaper": true,
+	"daily": true, "broadcaster": true, "television": true, "tv": true, "radio": true,
+	"outlet": true, "wire": true, "service": true, "channel": true, "network": true,
+	"state-run": true, "state-owned": true, "government-run": true, "official": true,
+	"newswire": true, "tabloid": true, "weekly": true, "portal": true,
+}
+
+func isPossessive(n string) bool { return n == "'s" || n == "'" }
+
+// orgHeads end a capitalised institution name.
+var orgHeads = map[string]bool{
+	"commission": true, "ministry": true, "council": true, "committee": true,
+	"party": true, "army": true, "front": true, "court": true, "assembly": true,
+	"parliament": true, "agency": true, "bureau": true, "office": true,
+	"department": true, "force": true, "forces": true, "guard": true,
+	"corps": true, "administration": true, "authority": true, "service": true,
+	"government": true, "congress": true, "senate": true, "navy": true,
+	"league": true, "movement": true, "union": true, "organization": true,
+	"organisation": true, "directorate": true, "command": true, "cabinet": true,
+}
+
+// unknownOrgAt reads a run of capitalised words that ends in an
+// institution word ("Central Military Commission"); its agent is that of
+// a role word inside it ("Military" -> MIL), else GOV.
+func (p *proc) unknownOrgAt(i, hi int) *unknownOrg {
+	last := -1
+	for k := i; k < hi && k < i+6; k++ {
+		if !p.capitalised(k) || p.matchOf(k) != nil && p.matchOf(k).entry.Kind != KindAgent {
+			break
+		}
+		if orgHeads[p.norm(k)] {
+			last = k
+		}
+	}
+	if last < 0 {
+		return nil
+	}
+	u := &unknownOrg{first: i, end: last + 1, agent: "GOV"}
+	for k := i; k <= last; k++ {
+		if m := p.matchOf(k); m != nil && m.entry.Kind == KindAgent && m.entry.Actor.Agent != "GOV" {
+			u.agent = m.entry.Actor.Agent
+			break
+		}
+	}
+	return u
+}
+
+func (p *proc) capitalised(i int) bool {
+	r, _ := utf8.DecodeRuneInString(p.text(i))
+	return unicode.IsUpper(r)
+}
+
+// nameParticles may stand inside a person's name in lower case.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "van": true, "von": true, "bin": true, "al": true,
+	"el": true, "la": true, "le": true, "di": true, "du": true, "ibn": true,
+	"der": true, "den": true, "dos": true, "del": true,
+}
+
+// notNames are capitalised words that do not start or continue a name.
+var notNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true,
+	"february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true,
+	"december": true, "the": true, "a": true, "an": true, "he": true, "she": true,
+	"they": true, "it": true, "we": true, "i": true, "in": true, "on": true,
+	"at": true, "but": true, "and": true, "or": true, "this": true, "that": true,
+	"said": true, "says": true, "told": true, "mr": true, "mr.": true, "mrs": true,
+	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "who": true,
+	"his": true, "her": true, "their": true, "its": true, "if": true, "as": true,
+}
+
+// nameRun returns the end of a personal name starting at i (1 to 5
+// capitalised words, lower-case particles inside), or i when none.
+func (p *proc) nameRun(i, hi int) int {
+	e := i
+	for k := i; k < hi && k < i+5; k++ {
+		nm := p.norm(k)
+		if notNames[nm] || p.matchOf(k) != nil || !isWordRune(firstRune(nm)) || isClosedClass(p.toks[k].Tag) {
+			break
+		}
+		if p.capitalised(k) || strings.HasPrefix(nm, "al-") || strings.HasPrefix(nm, "el-") {
+			e = k + 1
+			continue
+		}
+		if nameParticles[nm] && k > i {
+			continue
+		}
+		break
+	}
+	return e
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+func isClosedClass(tag string) bool {
+	switch tag {
+	case "DT", "IN", "CC", "PRP", "PRP$", "MD", "TO", "WDT", "WP", "WRB", "VBD", "VBZ", "VBP", "EX":
+		return true
+	}
+	return false
+}
+
+// compose builds the sentence's mentions from its matches.
+func (p *proc) compose(si, lo, hi int) {
+	start := len(p.ments)
+	for i := lo; i < hi; {
+		if e := p.groupAt(si, i, hi); e > i {
+			i = e
+			continue
+		}
+		if n := p.parseNP(i, hi); n != nil && n.keep(p) {
+			p.fromNP(si, n)
+			i = n.end
+			continue
+		}
+		// A name followed by ", the Russian defence minister,".
+		if e := p.nameRun(i, hi); e > i && e+1 < hi && p.norm(e) == "," && (e-i >= 2 || strings.HasPrefix(p.toks[i].Tag, "NNP")) {
+			if n := p.parseNP(e+1, hi); n != nil && n.media == nil && n.person == nil && n.name[1] == 0 && (n.cref != nil || n.of != nil) {
+				pm := p.newMent(si, i, e, dyad.MentionPerson)
+				pm.Actor = p.roleActor(n)
+				pm.Actor.Name = p.span(i, e)
+				pm.Rule = p.roleRule(n)
+				pm.person = pm.Actor.Name
+				pm.surname, pm.family = p.norm(e-1), p.norm(i)
+				pm.title = p.titleWords(n)
+				role := p.fromNP(si, n)
+				role.ante = pm
+				role.pending = pendNone
+				i = n.end
+				continue
+			}
+		}
+		if m := p.matchStarting(i, hi); m != nil {
+			p.fromMatch(si, m, lo, hi)
+			i = m.end
+			continue
+		}
+		p.other(si, i, hi)
+		i++
+	}
+	p.coordinate(p.ments[start:], lo)
+}
+
+func (p *proc) span(first, end int) string {
+	return p.d.Text[p.toks[first].Start:p.toks[end-1].End]
+}
+
+func (p *proc) newMent(si, first, end int, kind dyad.MentionKind) *ment {
+	m := &ment{Mention: dyad.Mention{
+		Span:       dyad.Span{Start: p.toks[first].Start, End: p.toks[end-1].End},
+		Sentence:   si,
+		FirstToken: first,
+		EndToken:   end,
+		Kind:       kind,
+		Antecedent: -1,
+	}}
+	p.ments = append(p.ments, m)
+	return m
+}
+
+// roleActor codes a role phrase: the country of its country word or "of"
+// complement, the agent of its last role word; an org or group with an
+// agent of its own (CHNMIL, IGONAT, PSEREB) keeps its code.
+func (p *proc) roleActor(n *np) dyad.Actor {
+	agent := n.agents[len(n.agents)-1].entry.Actor.Agent
+	var ref *Entry
+	switch {
+	case n.of != nil:
+		ref = n.of.entry
+	case n.ofOrg != nil:
+		a := dyad.Actor{Country: n.ofCountry.entry.Actor.Country, Agent: n.ofOrg.agent}
+		a.Code = a.Country + a.Agent
+		return a
+	case n.cref != nil:
+		ref = n.cref.entry
+	}
+	a := dyad.Actor{Agent: agent}
+	if ref != nil {
+		a.Country = ref.Actor.Country
+		if ref.Actor.Agent != "" && ref.Kind != KindCapital && ref.Kind != KindMetonym {
+			a.Agent = ref.Actor.Agent
+		}
+	}
+	if n.elite {
+		a.Agent = "ELI"
+	}
+	a.Code = a.Country + a.Agent
+	return a
+}
+
+func (p *proc) roleRule(n *np) string {
+	var parts []string
+	for _, m := range []*match{n.cref, n.ofCountry, n.of} {
+		if m != nil {
+			parts = append(parts, m.entry.Rule)
+		}
+	}
+	parts = append(parts, n.agents[len(n.agents)-1].entry.Rule)
+	return strings.Join(parts, "+")
+}
+
+func (p *proc) titleWords(n *np) []string {
+	var w []string
+	for _, a := range n.agents {
+		for k := a.first; k < a.end; k++ {
+			w = append(w, p.norm(k))
+		}
+	}
+	return w
+}
+
+// fromNP turns a parsed phrase into a mention.
+func (p *proc) fromNP(si int, n *np) *ment {
+	switch {
+	case n.media != nil:
+		m := p.newMent(si, n.first, n.end, dyad.MentionMedia)
+		m.Actor = n.media.entry.Actor
+		m.Rule = n.media.entry.Rule
+		return m
+	case n.person != nil:
+		m := p.newMent(si, n.first, n.end, dyad.MentionPerson)
+		e := n.person.entry
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+		if n.person.stale || e.Actor.Agent == "" {
+			// The dictionary's role does not hold on this date: the title
+			// in the text says what the person is now.
+			a := p.roleActor(n)
+			if a.Country != "" || e.Actor.Country == "" {
+				a.Name = e.Actor.Name
+				m.Actor = a
+				m.Rule = p.roleRule(n) + "+" + e.Rule
+			}
+		}
+		m.person = e.Actor.Name
+		m.surname, m.family = nameEnds(e.Actor.Name)
+		m.title = p.titleWords(n)
+		return m
+	case n.name[1] > 0:
+		m := p.newMent(si, n.first, n.end, dyad.MentionPerson)
+		m.Actor = p.roleActor(n)
+		m.Actor.Name = p.span(n.name[0], n.name[1])
+		m.Rule = p.roleRule(n)
+		m.person = m.Actor.Name
+		m.surname, m.family = p.norm(n.name[1]-1), p.norm(n.name[0])
+		m.title = p.titleWords(n)
+		return m
+	}
+	m := p.newMent(si, n.first, n.end, dyad.MentionRole)
+	m.Actor = p.roleActor(n)
+	m.Rule = p.roleRule(n)
+	m.title = p.titleWords(n)
+	head := n.agents[len(n.agents)-1]
+	hn := p.norm(head.end - 1)
+	m.plural = isPluralNoun(hn, p.toks[head.end-1].Tag)
+	m.instit = p.institution(head)
+	m.definite = n.det == "the" || n.possessive
+	m.adjHead = n.det == "" && n.cref != nil && n.cref.first == n.first && n.cref.entry.Kind == KindAdj
+	switch {
+	case m.plural:
+	case !m.instit && (m.definite || n.cref == nil):
+		m.pending = pendTitle
+	}
+	return m
+}
+
+var institutions = map[string]bool{
+	"military": true, "police": true, "troops": true, "militia": true,
+	"regime": true, "junta": true, "authorities": true, "legislature": true,
+	"judiciary": true, "prosecutors": true, "opposition": true, "rebels": true,
+	"forces": true, "army": true, "navy": true, "government": true,
+	"ministry": true, "embassy": true, "mission": true, "delegation": true,
+	"coalition": true, "alliance": true,
+}
+
+func isPluralNoun(norm, tag string) bool {
+	if tag == "NNS" || tag == "NNPS" {
+		return true
+	}
+	if tag != "" {
+		return false
+	}
+	return strings.HasSuffix(norm, "s") && !strings.HasSuffix(norm, "ss") && !strings.HasSuffix(norm, "us") && norm != "police"
+}
+
+// nameEnds returns the norms of the last and first words of a name.
+func nameEnds(name string) (last, first string) {
+	w := splitPhrase(name)
+	if len(w) < 2 {
+		return normWord(name), ""
+	}
+	return normWord(w[len(w)-1]), normWord(w[0])
+}
+
+// fromMatch makes the mention of a dictionary match that is not part of a
+// role phrase.
+func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
+	e := mt.entry
+	switch e.Kind {
+	case KindAdj:
+		// "British Airways", "Asian Lite News": part of a longer name.
+		if mt.end < hi && p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !notNames[p.norm(mt.end)] {
+			return
+		}
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionCountry)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+	case KindCountry:
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionCountry)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+	case KindCapital, KindMetonym:
+		if p.isPlace(mt, lo, hi) {
+			m := p.newMent(si, mt.first, mt.end, dyad.MentionPlace)
+			m.Actor = dyad.Actor{Code: e.Actor.Country, Country: e.Actor.Country, Name: e.Actor.Name}
+			m.Rule = e.Rule
+			return
+		}
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionMetonym)
+		m.Actor = e.Actor
+		if m.Actor.Agent == "" {
+			m.Actor.Agent = "GOV"
+			m.Actor.Code = m.Actor.Country + "GOV"
+		}
+		m.Rule = e.Rule
+	case KindRegion:
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionRegion)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+	case KindOrg:
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionOrg)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+	case KindGroup:
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionGroup)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+		m.plural = true
+	case KindMedia:
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionMedia)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+	case KindPerson:
+		m := p.newMent(si, mt.first, mt.end, dyad.MentionPerson)
+		m.Actor = e.Actor
+		m.Rule = e.Rule
+		m.person = e.Actor.Name
+		m.surname, m.family = nameEnds(e.Actor.Name)
+		if e.Note != "" {
+			m.title = strings.Fields(strings.ToLower(e.Note))
+		}
+	case KindAgent:
+		// Role words alone are handled by parseNP; nothing to do here.
+	}
+}
+
+var placePreps = map[string]bool{
+	"in": true, "at": true, "from": true, "near": true, "inside": true,
+	"outside": true, "around": true, "within": true, "throughout": true,
+	"across": true, "into": true, "via": true, "through": true, "outskirts": true,
+}
+
+var motionWords = map[string]bool{
+	"visit": true, "visited": true, "visiting": true, "visits": true, "trip": true,
+	"travel": true, "travelled": true, "traveled": true, "travels": true,
+	"flew": true, "fly": true, "flies": true, "flying": true, "arrive": true,
+	"arrived": true, "arrives": true, "arriving": true, "return": true,
+	"returned": true, "returning": true, "returns": true, "came": true,
+	"come": true, "went": true, "go": true, "going": true, "headed": true,
+	"heading": true, "journey": true, "moved": true, "back": true, "way": true,
+	"flight": true, "flights": true, "road": true, "relocated": true,
+}
+
+var placeNouns = map[string]bool{
+	"time": true, "residents": true, "region": true, "area": true, "city": true,
+	"suburb": true, "suburbs": true, "airport": true, "streets": true,
+	"bureau": true, "correspondent": true, "skyline": true, "outskirts": true,
+	"university": true, "metro": true, "subway": true, "hotel": true,
+}
+
+// isPlace decides whether a capital or metonym is a location rather than
+// the government acting: after a locative preposition ("in Beijing",
+// "flew to Moscow"), inside a longer name ("Beijing Xiangshan Forum"), in
+// a dateline ("MOSCOW, Oct 30"), or before a place noun ("Beijing time").
+// A possessive ("Moscow's withdrawal") always acts.
+func (p *proc) isPlace(mt *match, lo, hi int) bool {
+	if mt.end < hi && isPossessive(p.norm(mt.end)) {
+		return false
+	}
+	prev := mt.first - 1
+	if prev >= lo && p.norm(prev) == "the" {
+		prev--
+	}
+	if prev >= lo {
+		pn := p.norm(prev)
+		if placePreps[pn] {
+			return true
+		}
+		if pn == "to" || pn == "for" {
+			for k := prev - 1; k >= lo && k >= prev-3; k-- {
+				if motionWords[p.norm(k)] || motionWords[p.toks[k].Lemma] {
+					return true
+				}
+			}
+		}
+	}
+	if mt.end < hi {
+		nx := p.norm(mt.end)
+		if p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !notNames[nx] {
+			return true
+		}
+		if placeNouns[nx] {
+			return true
+		}
+		if mt.first == lo && (nx == "," || nx == "(" || nx == "-") && p.dateline(mt, lo) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline: a capital at the start of a paragraph's first sentence,
+// written in capitals or followed by a date ("MOSCOW, Oct 30 (Reuters)").
+func (p *proc) dateline(mt *match, lo int) bool {
+	t := p.text(mt.first)
+	if strings.ToUpper(t) == t {
+		return true
+	}
+	for k := mt.end + 1; k < mt.end+4 && k < len(p.toks) && p.toks[k].Sentence == p.toks[lo].Sentence; k++ {
+		if notNames[p.norm(k)] || strings.HasPrefix(p.norm(k), "(") {
+			return true
+		}
+	}
+	return false
+}
+
+var pronouns = map[string]int{
+	"he": pendPronoun, "him": pendPronoun, "his": pendPronoun, "she": pendPronoun,
+	"her": pendPronoun, "they": pendPlural, "them": pendPlural, "their": pendPlural,
+}
+
+var groupWords = map[string]string{
+	"countries": "", "nations": "", "sides": "", "states": "", "parties": "",
+	"militaries": "MIL", "armies": "MIL", "navies": "MIL", "forces": "MIL",
+	"governments": "GOV", "leaders": "GOV", "ministers": "GOV", "presidents": "GOV",
+	"delegations": "GOV", "capitals": "GOV", "neighbours": "", "neighbors": "",
+	"allies": "", "powers": "",
+}
+
+// other looks at a token with no dictionary match: a pronoun, "the two
+// militaries", or a capitalised word that may be a known person's surname.
+func (p *proc) other(si, i, hi int) {
+	nm := p.norm(i)
+	if k, ok := pronouns[nm]; ok {
+		m := p.newMent(si, i, i+1, dyad.MentionPronoun)
+		m.pending = k
+		m.Rule = "actor/coref:pronoun"
+		m.plural = k == pendPlural
+		return
+	}
+	if p.capitalised(i) && !notNames[nm] && isWordRune(firstRune(nm)) && !isClosedClass(p.toks[i].Tag) {
+		if i+1 < hi && p.capitalised(i+1) && p.matchOf(i+1) == nil && !notNames[p.norm(i+1)] {
+			return // a longer unknown name, not a surname alone
+		}
+		m := p.newMent(si, i, i+1, dyad.MentionPerson)
+		m.pending = pendSurname
+		m.surname = nm
+		m.Rule = "actor/coref:surname"
+	}
+}
+
+func actsAsActor(k dyad.MentionKind) bool {
+	switch k {
+	case dyad.MentionMedia, dyad.MentionPlace, dyad.MentionPronoun, dyad.MentionCompound:
+		return false
+	}
+	return true
+}
+
+// coordinate joins "X and Y", "X, Y and Z" into compound mentions and
+// gives a bare country adjective the role of a shared head: "Hungarian and
+// Romanian officials" -> HUNGOV, ROUGOV.
+func (p *proc) coordinate(ms []*ment, lo int) {
+	for a := 0; a < len(ms); a++ {
+		if ms[a].pending != pendNone || !actsAsActor(ms[a].Kind) {
+			continue
+		}
+		group := []*ment{ms[a]}
+		b := a
+		for b+1 < len(ms) {
+			next := ms[b+1]
+			if next.pending != pendNone || !actsAsActor(next.Kind) {
+				break
+			}
+			gap := p.gap(ms[b].EndToken, next.FirstToken)
+			if gap == "" {
+				break
+			}
+			group = append(group, next)
+			b++
+			if gap != "," {
+				break // "and" ends the list
+			}
+		}
+		// A list must end with "and"/"or"; "X, Y" alone is an apposition.
+		if len(group) < 2 || p.gap(group[len(group)-2].EndToken, group[len(group)-1].FirstToken) == "," {
+			continue
+		}
+		last := group[len(group)-1]
+		if last.Kind == dyad.MentionRole && last.adjHead {
+			for _, g := range group[:len(group)-1] {
+				if g.Kind == dyad.MentionCountry && p.matchOf(g.FirstToken).entry.Kind == KindAdj && g.EndToken == g.FirstToken+1 {
+					g.Kind = dyad.MentionRole
+					g.Actor.Agent = last.Actor.Agent
+					g.Actor.Code = g.Actor.Country + g.Actor.Agent
+					g.Actor.Name = ""
+					g.Rule += "+" + p.matchOf(last.EndToken-1).entry.Rule
+					g.plural = last.plural
+				}
+			}
+		}
+		c := p.newMent(last.Sentence, group[0].FirstToken, last.EndToken, dyad.MentionCompound)
+		c.members = group
+		c.Rule = "actor/compound"
+		c.plural = true
+		p.fillCompound(c)
+		a = b
+	}
+}
+
+// gap reads the tokens between two mentions: "and", "or", "," or ", and"
+// ("and" for both), else "".
+func (p *proc) gap(end, first int) string {
+	switch first - end {
+	case 1:
+		switch p.norm(end) {
+		case "and", "or", "&":
+			return "and"
+		case ",":
+			return ","
+		}
+	case 2:
+		if p.norm(end) == "," && (p.norm(end+1) == "and" || p.norm(end+1) == "or") {
+			return "and"
+		}
+		if p.norm(end) == "and" && p.norm(end+1) == "the" {
+			return "and"
+		}
+	}
+	return ""
+}
+
+func (p *proc) fillCompound(c *ment) {
+	var names []string
+	country := ""
+	for i, m := range c.members {
+		name := m.Actor.Name
+		if name == "" {
+			name = p.d.Slice(m.Span)
+		}
+		names = append(names, name)
+		if i == 0 {
+			country = m.Actor.Country
+		} else if m.Actor.Country != country {
+			country = ""
+		}
+	}
+	c.Actor.Name = strings.Join(names, " and ")
+	c.Actor.Country = country
+	if country != "" && c.Actor.Agent != "" {
+		c.Actor.Code = country + c.Actor.Agent
+	}
+}
+
+// groupAt reads "the two militaries", "both countries" at i and adds a
+// compound to resolve later; it returns the end, or i when there is none.
+func (p *proc) groupAt(si, i, hi int) int {
+	k := i
+	switch {
+	case p.norm(k) == "the" && k+2 < hi && p.norm(k+1) == "two":
+		k += 2
+	case p.norm(k) == "both" && k+1 < hi:
+		k++
+	default:
+		return i
+	}
+	agent, ok := groupWords[p.norm(k)]
+	if !ok {
+		return i
+	}
+	m := p.newMent(si, i, k+1, dyad.MentionCompound)
+	m.Actor.Agent = agent
+	m.pending = pendGroup
+	m.Rule = "actor/coref:group"
+	return k + 1
+}
+
+// personHeads are role words for people even when an institution word
+// comes first ("army chief").
+var personHeads = map[string]bool{
+	"chief": true, "commander": true, "head": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "minister": true, "secretary": true,
+	"chairman": true, "chairwoman": true, "leader": true, "officer": true,
+	"general": true, "director": true, "envoy": true, "ambassador": true,
+}
+
+// institution reports whether a role word names a body rather than a
+// person: "defence ministry", "ministry of defence", "army".
+func (p *proc) institution(a *match) bool {
+	if personHeads[p.norm(a.end-1)] {
+		return false
+	}
+	for k := a.first; k < a.end; k++ {
+		if nm := p.norm(k); institutions[nm] || orgHeads[nm] {
+			return true
+		}
+	}
+	return false
+}
+
+// keep says whether a parsed phrase is worth a mention: a bare role word
+// with no country, name or article ("military cooperation", "official
+// delegations") is not.
+func (n *np) keep(p *proc) bool {
+	if n.media != nil || n.person != nil || n.name[1] > 0 || n.cref != nil || n.of != nil || n.ofOrg != nil {
+		return true
+	}
+	head := n.agents[len(n.agents)-1]
+	if tag := p.toks[head.end-1].Tag; tag == "JJ" {
+		return false
+	}
+	return n.det == "the" || isPluralNoun(p.norm(head.end-1), p.toks[head.end-1].Tag)
+}
