@@ -44,8 +44,8 @@ type Dictionary struct {
 	ends [][]pattern
 	// countryName is the canonical name per country code, for adjectives.
 	countryName map[string]string
-	numNodes int
-	numWords int32
+	numNodes    int
+	numWords    int32
 }
 
 // pattern is one phrase of one entry.
