@@ -219,8 +219,8 @@ func checkCode(r entryRec, countries, regions map[string]bool) string {
 		return ""
 	}
 	head := c[:3]
-	if !countries[head] && !regions[head] && head != "IGO" {
-		return fmt.Sprintf("code %q does not start with a country defined in countries.txt, a region, or IGO", c)
+	if !countries[head] && !regions[head] && head != "IGO" && head != "NGO" {
+		return fmt.Sprintf("code %q does not start with a country defined in countries.txt, a region, IGO or NGO", c)
 	}
 	rest := c[3:]
 	if head == "IGO" && strings.HasPrefix(rest, "EU") && (len(rest)-2)%3 == 0 {
