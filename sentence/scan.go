@@ -12,8 +12,9 @@ import (
 // splitLine appends the sentences of the trimmed, non-empty line
 // text[a:b].
 func (s *Splitter) splitLine(dst []dyad.Sentence, text string, a, b int) []dyad.Sentence {
+	var quotes quoteCache
 	for start := a; start < b; {
-		end := s.sentenceEnd(text, start, b)
+		end := s.sentenceEnd(text, start, b, &quotes)
 		if e := trimRight(text, start, end); e > start {
 			dst = append(dst, dyad.Sentence{Span: dyad.Span{Start: start, End: e}})
 		}
@@ -31,13 +32,14 @@ func (s *Splitter) splitLine(dst []dyad.Sentence, text string, a, b int) []dyad.
 // line is scanned for terminators, deciding each one in terminal; (3) a
 // quotation that opens mid-sentence or closes into its attribution
 // ("…,” he said") is protected: terminators inside it do not split.
-func (s *Splitter) sentenceEnd(text string, start, b int) int {
+func (s *Splitter) sentenceEnd(text string, start, b int, quotes *quoteCache) int {
 	i, succ := listMarker(text, start, b)
 	stop := b
 	if succ > 0 {
 		stop = succ
 	}
 	protect := -1 // terminators before this offset are inside a protected quote
+	words := wordScan{at: start}
 	for i < stop {
 		c := text[i]
 		if !s.hot[c] {
@@ -53,8 +55,8 @@ func (s *Splitter) sentenceEnd(text string, start, b int) int {
 			i = k
 		case '"':
 			if i >= protect && opensQuote(text, start, i, b) {
-				if cl := strings.IndexByte(text[i+1:b], '"'); cl >= 0 && attributed(text, start, i, i+1+cl, 1, b) {
-					protect = i + 1 + cl
+				if cl, csize := quotes.close(text, i+1, b, '"'); cl >= 0 && attributed(text, &words, i, cl, csize, b) {
+					protect = cl
 				}
 			}
 			i++
@@ -70,7 +72,7 @@ func (s *Splitter) sentenceEnd(text string, start, b int) int {
 				continue
 			case '“', '‘', '«':
 				if i >= protect && opensQuote(text, start, i, b) {
-					if cl, csize := closeQuote(text, i+size, b, r); cl >= 0 && attributed(text, start, i, cl, csize, b) {
+					if cl, csize := quotes.close(text, i+size, b, r); cl >= 0 && attributed(text, &words, i, cl, csize, b) {
 						protect = cl
 					}
 				}
@@ -185,11 +187,12 @@ func (s *Splitter) gluedStart(text string, start, i, k, b int) bool {
 	if text[i] == '.' && s.wordClass(text, start, i) != clsWord {
 		return false
 	}
+	// Look for signs of an address within maxToken bytes each side.
 	ts, te := i, k
-	for ts > start && !isSpaceAt(text, ts-1) {
+	for ts > start && i-ts < maxToken && !isSpaceAt(text, ts-1) {
 		ts--
 	}
-	for te < b && !isSpaceAt(text, te) {
+	for te < b && te-k < maxToken && !isSpaceAt(text, te) {
 		te++
 	}
 	tok := text[ts:te]
@@ -200,6 +203,9 @@ func (s *Splitter) gluedStart(text string, start, i, k, b int) bool {
 func (s *Splitter) wordClass(text string, start, i int) class {
 	p := i
 	for p > start && isAbbrevByte(text[p-1]) {
+		if i-p > maxWord {
+			return clsWord // too long to be an abbreviation
+		}
 		p--
 	}
 	for p < i && text[p] == '.' {
@@ -253,6 +259,11 @@ func (s *Splitter) isStarter(text string, n, b int) bool {
 	}
 	return l > 0 && s.t.starters[string(buf[:l])]
 }
+
+const (
+	maxToken = 256  // how far gluedStart looks for an address
+	maxItem  = 1024 // how far listMarker looks for the next item
+)
 
 // What begins the next word.
 const (
@@ -365,30 +376,65 @@ func opensQuote(text string, start, i, b int) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r)
 }
 
-// closeQuote finds the mark closing the quotation opened by open, searching
-// text[from:b]; a ’ followed by a letter is an apostrophe, not a close.
-func closeQuote(text string, from, b int, open rune) (at, size int) {
+// quoteCache remembers, per kind of opening mark, the last search for a
+// closing mark on the line, so that many openers on one line cost one
+// pass, not one pass each.
+type quoteCache struct {
+	set      [4]bool
+	from, at [4]int // the search began at from and found at (-1: none)
+	size     [4]int
+}
+
+// close finds the mark closing a quotation opened by open (", “, ‘ or «),
+// searching text[from:b]; for ‘ a ’ followed by a letter is an apostrophe,
+// not a close.
+func (q *quoteCache) close(text string, from, b int, open rune) (at, size int) {
+	var k int
 	var cl string
 	switch open {
+	case '"':
+		k, cl = 0, `"`
 	case '“':
-		cl = "”"
-	case '«':
-		cl = "»"
+		k, cl = 1, "”"
+	case '‘':
+		k, cl = 2, "’"
 	default:
-		cl = "’"
+		k, cl = 3, "»"
 	}
-	for from < b {
-		j := strings.Index(text[from:b], cl)
+	if q.set[k] && from >= q.from[k] && (q.at[k] < 0 || q.at[k] >= from) {
+		return q.at[k], q.size[k]
+	}
+	q.set[k], q.from[k], q.at[k], q.size[k] = true, from, -1, len(cl)
+	for p := from; p < b; {
+		j := strings.Index(text[p:b], cl)
 		if j < 0 {
-			return -1, 0
+			break
 		}
-		at = from + j
+		at = p + j
 		if open != '‘' || !isLetterAt(text, at+len(cl), b) {
-			return at, len(cl)
+			q.at[k] = at
+			break
 		}
-		from = at + len(cl)
+		p = at + len(cl)
 	}
-	return -1, 0
+	return q.at[k], q.size[k]
+}
+
+// wordScan finds, once per sentence, whether a word precedes an offset.
+type wordScan struct {
+	at   int // bytes before at have been looked at
+	seen bool
+}
+
+// before reports whether a letter, digit or non-ASCII character occurs
+// between the sentence start and off.
+func (w *wordScan) before(text string, off int) bool {
+	for ; !w.seen && w.at < off; w.at++ {
+		if c := text[w.at]; isASCIILetter(c) || isDigit(c) || c >= 0x80 {
+			w.seen = true
+		}
+	}
+	return w.seen
 }
 
 // attributed reports whether a quotation (opened at open, closed at cl
@@ -396,11 +442,9 @@ func closeQuote(text string, from, b int, open rune) (at, size int) {
 // whole: it opens after words of the sentence ("He said: “…”"), or it
 // ends in a comma or dash, or lower-case words follow it ("…,” he said",
 // "…?” asked Smith").
-func attributed(text string, start, open, cl, csize, b int) bool {
-	for p := start; p < open; p++ {
-		if c := text[p]; isASCIILetter(c) || isDigit(c) || c >= 0x80 {
-			return true
-		}
+func attributed(text string, words *wordScan, open, cl, csize, b int) bool {
+	if words.before(text, open) {
+		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[open:cl])
 	if strings.ContainsRune(",;:—–-", r) {
@@ -464,14 +508,17 @@ func listMarker(text string, start, b int) (after, succ int) {
 	default:
 		return q, -1
 	}
-	for from := q; from < b; {
-		j := strings.Index(text[from:b], next)
+	// A list item longer than maxItem bytes is not looked for, which
+	// bounds the cost of a line of many one-item "lists".
+	limit := min(b, q+maxItem)
+	for from := q; from < limit; {
+		j := strings.Index(text[from:limit], next)
 		if j < 0 {
 			break
 		}
 		at := from + j
 		end := at + len(next)
-		if isSpaceAt(text, at-1) && (bullet != "" || end == b || isSpaceAt(text, end)) {
+		if isSpaceAt(text, at-1) && (bullet != "" || end == b || end < b && isSpaceAt(text, end)) {
 			return q, at
 		}
 		from = at + 1
