@@ -77,7 +77,7 @@ func validate(fsys fs.FS, dir, prefix string) error {
 			errs = append(errs, posErr(r.pos, msg))
 		}
 	}
-	errs = append(errs, checkConflicts(recs)...)
+	errs = append(errs, checkConflicts(recs, true)...)
 	return errs.Err()
 }
 
@@ -245,19 +245,28 @@ func checkCode(r entryRec, countries, regions map[string]bool) string {
 // the same canonical name (that is one person's successive roles, which
 // may overlap), and so are a person's aliases shared with other lines of
 // the same person.
-func checkConflicts(recs []entryRec) dict.ErrorList {
+func checkConflicts(recs []entryRec, perFile bool) dict.ErrorList {
 	type key struct{ file, kind, phrase string }
 	seen := map[key][]entryRec{}
 	var errs dict.ErrorList
 	for _, r := range recs {
 		file := r.pos[:strings.LastIndexByte(r.pos, ':')]
+		if !perFile {
+			file = ""
+		}
 		for _, p := range r.phrases {
-			k := key{file, r.kind, matchKey(p)}
+			// Lower case on both sides: a mixed-case phrase ("JeM") also
+			// matches its all-capital spelling ("JEM") in text.
+			kind := r.kind
+			if !perFile {
+				kind = ""
+			}
+			k := key{file, kind, strings.ToLower(p)}
 			for _, o := range seen[k] {
 				if o.code == r.code {
 					continue
 				}
-				if r.kind == "person" && matchKey(o.phrases[0]) == matchKey(r.phrases[0]) {
+				if r.kind == "person" && o.kind == "person" && matchKey(o.phrases[0]) == matchKey(r.phrases[0]) {
 					continue
 				}
 				if lo(r.from) <= hi(o.to) && lo(o.from) <= hi(r.to) {
@@ -390,4 +399,24 @@ func FuzzParseLine(f *testing.F) {
 			return nil
 		})
 	})
+}
+
+// TestNoCrossFileConflicts reports a phrase that names different codes in
+// different files or kinds at overlapping dates (e.g. RSF as an NGO and as
+// Sudan's Rapid Support Forces): the engine could not choose between them.
+func TestNoCrossFileConflicts(t *testing.T) {
+	var recs []entryRec
+	err := dict.ReadDir(data.FS, "actors", ".txt", data.Prefix, func(l dict.Line) error {
+		r, err := parseLine(l)
+		if err == nil {
+			recs = append(recs, r)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range checkConflicts(recs, false) {
+		t.Error(e)
+	}
 }
