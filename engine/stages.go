@@ -24,7 +24,7 @@ func newStage(name string, cfg Config) (dyad.Stage, error) {
 	case "sentence":
 		return sentence.New(sentence.Config{}), nil
 	case "token":
-		return token.New(token.Config{}), nil
+		return token.New(token.Config{})
 	case "tag":
 		return tag.New(tag.Config{})
 	}
