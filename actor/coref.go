@@ -221,13 +221,12 @@ func (p *proc) resolveGroup(ms []*ment, i int) {
 
 // emit writes the mentions to the Doc with antecedents as indexes.
 func (p *proc) emit() {
-	idx := make(map[*ment]int, len(p.ments))
 	out := p.d.Mentions[:0]
 	for _, m := range p.ments {
 		if m.absorbed {
 			continue
 		}
-		idx[m] = len(out)
+		m.index = len(out)
 		out = append(out, m.Mention)
 	}
 	for _, m := range p.ments {
@@ -238,8 +237,8 @@ func (p *proc) emit() {
 		for a.absorbed && a.ante != nil {
 			a = a.ante
 		}
-		if j, ok := idx[a]; ok {
-			out[idx[m]].Antecedent = j
+		if !a.absorbed {
+			out[m.index].Antecedent = a.index
 		}
 	}
 	p.d.Mentions = out

@@ -167,10 +167,13 @@ func checkCode(code string, kind Kind) string {
 			return fmt.Sprintf("CODE %q: want upper-case letters A-Z only", code)
 		}
 	}
-	if len(code)%3 != 0 || len(code) > 15 {
-		return fmt.Sprintf("CODE %q: want 3-letter parts (RUS, RUSGOV, IGOUNOSEC), at most 15 letters", code)
+	if len(code) < 3 || len(code) > 15 {
+		return fmt.Sprintf("CODE %q: want 3 to 15 letters (RUS, RUSGOV, IGOEU, IGOUNOSEC)", code)
 	}
 	if kind == KindAgent {
+		if len(code)%3 != 0 {
+			return fmt.Sprintf("CODE %q: want agent codes of 3 letters each (GOV, GOVMIL)", code)
+		}
 		for i := 0; i < len(code); i += 3 {
 			if !agentCodes[code[i:i+3]] {
 				return fmt.Sprintf("CODE %q: %q is not a CAMEO agent code (GOV, MIL, COP, JUD, LEG, OPP, REB, MED, BUS, CVL, REF, SPY, ELI, …)", code, code[i:i+3])

@@ -18,7 +18,7 @@ func TestLoadReportsEveryBadLine(t *testing.T) {
 			"RUS\tcountry\tRussia",                                  // 2 ok
 			"RUS\tnation\tRussia",                                   // 3 bad kind
 			"rus\tcountry\tRussia",                                  // 4 lower-case code
-			"RUSGO\tcountry\tRussia",                                // 5 not 3-letter parts
+			"RU\tcountry\tRussia",                                   // 5 too short
 			"RUS\tcountry",                                          // 6 too few fields
 			"RUS\tcountry\tRussia||Rossiya",                         // 7 empty phrase
 			"RUSMIL\tperson\tSergei Shoigu\t2012-13-01\t",           // 8 bad month
@@ -44,7 +44,7 @@ func TestLoadReportsEveryBadLine(t *testing.T) {
 	want := []string{
 		`data/actors/a.txt:3: unknown kind "nation" (valid kinds: person, media, group, org, metonym, capital, country, adj, region, agent)`,
 		`data/actors/a.txt:4: CODE "rus": want upper-case letters A-Z only`,
-		`data/actors/a.txt:5: CODE "RUSGO": want 3-letter parts (RUS, RUSGOV, IGOUNOSEC), at most 15 letters`,
+		`data/actors/a.txt:5: CODE "RU": want 3 to 15 letters (RUS, RUSGOV, IGOEU, IGOUNOSEC)`,
 		`data/actors/a.txt:6: want CODE<TAB>KIND<TAB>phrases[<TAB>FROM<TAB>TO][<TAB>note], got 2 field(s)`,
 		`data/actors/a.txt:7: empty phrase in "Russia||Rossiya"`,
 		`data/actors/a.txt:8: FROM: "2012-13-01": no such date`,

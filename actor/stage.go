@@ -78,7 +78,7 @@ type ment struct {
 	instit   bool // a role naming an institution (ministry, army)
 	pending  int  // coreference still to do (see pend*)
 	absorbed bool // dropped: merged into another mention
-	cref     *ment
+	index    int  // position in Doc.Mentions, set by emit
 }
 
 const (
@@ -100,6 +100,9 @@ type proc struct {
 	matches []match
 	ments   []*ment
 	cands   []int32
+	best    []int32
+	np      np     // the phrase being parsed, reused
+	slab    []ment // mentions are carved from blocks to spare allocations
 }
 
 func (p *proc) norm(i int) string {
@@ -138,7 +141,7 @@ func (p *proc) find(lo, hi int) {
 	for i := lo; i < hi; {
 		node := int32(0)
 		bestEnd := -1
-		var best []int32
+		best := p.best[:0]
 		for j := i; j < hi; j++ {
 			node = dct.step(node, p.norm(j))
 			if node < 0 {
@@ -159,6 +162,7 @@ func (p *proc) find(lo, hi int) {
 				best = append(best[:0], p.cands...)
 			}
 		}
+		p.best = best
 		if bestEnd < 0 {
 			i++
 			continue
@@ -309,7 +313,17 @@ type unknownOrg struct {
 // or a media outlet. It returns nil when there is no role word, name or
 // outlet to build on.
 func (p *proc) parseNP(i, hi int) *np {
-	n := &np{first: i}
+	// Most tokens start nothing: leave before building anything.
+	if p.matchStarting(i, hi) == nil {
+		switch nm := p.norm(i); {
+		case nm == "the" || nm == "a" || nm == "an":
+		case modifiers[nm] != 0:
+		default:
+			return nil
+		}
+	}
+	n := &p.np
+	*n = np{first: i, agents: n.agents[:0]}
 	j := i
 	if j < hi {
 		switch p.norm(j) {
@@ -594,14 +608,22 @@ func (p *proc) span(first, end int) string {
 }
 
 func (p *proc) newMent(si, first, end int, kind dyad.MentionKind) *ment {
-	m := &ment{Mention: dyad.Mention{
+	if len(p.slab) == cap(p.slab) {
+		n := 8 + len(p.toks)/8 // about the mentions a text of this size has
+		if len(p.ments) > 0 {
+			n = 2 * len(p.ments)
+		}
+		p.slab = make([]ment, 0, n)
+	}
+	p.slab = append(p.slab, ment{Mention: dyad.Mention{
 		Span:       dyad.Span{Start: p.toks[first].Start, End: p.toks[end-1].End},
 		Sentence:   si,
 		FirstToken: first,
 		EndToken:   end,
 		Kind:       kind,
 		Antecedent: -1,
-	}}
+	}})
+	m := &p.slab[len(p.slab)-1]
 	p.ments = append(p.ments, m)
 	return m
 }
