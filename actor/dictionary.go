@@ -44,8 +44,10 @@ type Dictionary struct {
 	ends [][]pattern
 	// countryName is the canonical name per country code, for adjectives.
 	countryName map[string]string
-	numNodes    int
-	numWords    int32
+	// titleOf stands for a title word the grammar knows ("chairman of").
+	titleOf  Entry
+	numNodes int
+	numWords int32
 }
 
 // pattern is one phrase of one entry.
@@ -135,6 +137,7 @@ func newBuilder() *builder {
 			next:        make(map[uint64]int32, 8192),
 			ends:        make([][]pattern, 1, 8192),
 			countryName: make(map[string]string, 300),
+			titleOf:     Entry{Kind: KindAgent, Rule: "actor/grammar:title-of"},
 			numNodes:    1,
 		},
 		owner: make(map[string][]int, 8192),

@@ -102,6 +102,7 @@ type proc struct {
 	cands   []int32
 	best    []int32
 	np      np     // the phrase being parsed, reused
+	titleOf match  // a title word known to the grammar (see titleNouns)
 	slab    []ment // mentions are carved from blocks to spare allocations
 }
 
@@ -360,6 +361,14 @@ func (p *proc) parseNP(i, hi int) *np {
 			j++
 			continue
 		}
+		// "chairman of …", "head of …": a title word the dictionary does
+		// not list, coded by its "of" complement.
+		if len(n.agents) == 0 && titleNouns[p.norm(j)] && j+2 < hi && p.norm(j+1) == "of" && p.matchOf(j) == nil {
+			p.titleOf = match{first: j, end: j + 1, entry: &p.dict.titleOf}
+			n.agents = append(n.agents, &p.titleOf)
+			j++
+			continue
+		}
 		break
 	}
 	if m := p.matchStarting(j, hi); m != nil && m.entry.Kind == KindMedia && (n.cref != nil || len(n.agents) > 0 || mediaWords > 0) {
@@ -371,6 +380,7 @@ func (p *proc) parseNP(i, hi int) *np {
 		return nil
 	}
 	j = n.agents[len(n.agents)-1].end
+	titleOnly := n.agents[0].entry == &p.dict.titleOf
 	// "of" complement: "the president of Armenia", "vice chairman of
 	// China's Central Military Commission".
 	if j+1 < hi && p.norm(j) == "of" {
@@ -400,6 +410,9 @@ func (p *proc) parseNP(i, hi int) *np {
 			}
 			j = k
 		}
+	}
+	if titleOnly && n.of == nil && n.ofOrg == nil {
+		return nil
 	}
 	n.end = j
 	if m := p.matchStarting(j, hi); m != nil && m.entry.Kind == KindPerson {
@@ -647,9 +660,12 @@ func (p *proc) roleActor(n *np) dyad.Actor {
 	a := dyad.Actor{Agent: agent}
 	if ref != nil {
 		a.Country = ref.Actor.Country
-		if ref.Actor.Agent != "" && ref.Kind != KindCapital && ref.Kind != KindMetonym {
+		if ref.Actor.Agent != "" && (ref.Kind != KindCapital && ref.Kind != KindMetonym || agent == "") {
 			a.Agent = ref.Actor.Agent
 		}
+	}
+	if a.Agent == "" {
+		a.Agent = "GOV"
 	}
 	if n.elite {
 		a.Agent = "ELI"
@@ -876,7 +892,7 @@ func (p *proc) isPlace(mt *match, lo, hi int) bool {
 	}
 	if mt.end < hi {
 		nx := p.norm(mt.end)
-		if p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !notNames[nx] {
+		if mt.entry.Kind == KindCapital && p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !notNames[nx] {
 			return true
 		}
 		if placeNouns[nx] {
@@ -1100,4 +1116,15 @@ func (n *np) keep(p *proc) bool {
 		return false
 	}
 	return n.det == "the" || isPluralNoun(p.norm(head.end-1), p.toks[head.end-1].Tag)
+}
+
+// titleNouns head an "X of Y" title even when the dictionary does not
+// list them: "the vice chairman of China's Central Military Commission".
+var titleNouns = map[string]bool{
+	"chairman": true, "chairwoman": true, "chair": true, "head": true,
+	"chief": true, "leader": true, "director": true, "member": true,
+	"members": true, "deputy": true, "representative": true,
+	"representatives": true, "commander": true, "secretary-general": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"president": true, "founder": true, "boss": true, "delegation": true,
 }
