@@ -18,7 +18,7 @@
 //     dictionary sees the same form everywhere and every sentence that
 //     ends in a period ends in a "." token;
 //   - Unicode punctuation (… — – “ ” ‘ ’ « ») is one token per mark;
-//     runs of the same ASCII mark ("...", "--", "”") are one token;
+//     runs of the same ASCII mark ("...", "--", "!!") are one token;
 //   - no token crosses white space, and every other byte is in a token.
 //
 // The package does not split sentences (package sentence does), tag parts

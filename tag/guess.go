@@ -1,0 +1,352 @@
+package tag
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is the tagger's working state for one token.
+type word struct {
+	text, norm  string
+	e           *entry // lexicon entry the candidates came from, or nil
+	cand        [maxTags]Tag
+	n           uint8
+	set         set
+	tag         Tag
+	kind        kind
+	cap         bool // starts with a capital letter
+	first       bool // first word of the sentence or of a quotation
+	viaLower    bool // capitalised, tagged from its lower-case entry
+	spaceBefore bool
+	spaceAfter  bool
+}
+
+func (w *word) setCands(tags ...Tag) {
+	w.n = 0
+	w.set = 0
+	for _, t := range tags {
+		if int(w.n) < maxTags && !w.set.has(t) {
+			w.cand[w.n] = t
+			w.n++
+			w.set |= 1 << t
+		}
+	}
+	if w.n > 0 {
+		w.tag = w.cand[0]
+	}
+}
+
+func (w *word) fromEntry(e *entry) {
+	w.e = e
+	w.cand = e.tags
+	w.n = e.n
+	w.set = e.set
+	w.tag = e.tags[0]
+}
+
+func (w *word) has(t Tag) bool { return w.set.has(t) }
+
+// choose sets the tag to t when it is a candidate; it reports whether it did.
+func (w *word) choose(t Tag) bool {
+	if w.set.has(t) {
+		w.tag = t
+		return true
+	}
+	return false
+}
+
+// kind marks function words the rules ask about.
+type kind uint32
+
+const (
+	kBe kind = 1 << iota
+	kHave
+	kDo
+	kGet
+	kArticle // a an the no every another
+	kDemo    // this that these those
+	kSubjPro // I we you they he she it
+	kThat
+	kBy
+	kNeg // not n't never
+	kLetMake
+	kWh // which who that (relative)
+	kSay
+	kRel // a relative/subject pronoun that takes a finite verb: who which
+)
+
+func kindOf(n string) kind {
+	switch n {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'re", "'m":
+		return kBe
+	case "have", "has", "had", "having", "'ve":
+		return kHave
+	case "do", "does", "did":
+		return kDo
+	case "get", "gets", "got", "gotten", "getting", "become", "becomes", "became", "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared":
+		return kGet
+	case "a", "an", "the", "no", "every", "another", "each", "any", "some", "its", "his", "her", "their", "our", "my", "your":
+		return kArticle
+	case "this", "these", "those":
+		return kDemo
+	case "that":
+		return kDemo | kThat
+	case "i", "we", "you", "they", "he", "she", "it":
+		return kSubjPro
+	case "by":
+		return kBy
+	case "not", "n't", "never":
+		return kNeg
+	case "let", "lets", "make", "makes", "made", "help", "helps", "helped":
+		return kLetMake
+	case "who", "which":
+		return kRel
+	case "said", "say", "says", "saying", "told", "tell", "tells", "added", "adds", "stated", "warned", "warns",
+		"announced", "reported", "noted", "claimed", "claims", "insisted", "argued", "believe", "believes",
+		"believed", "hope", "hopes", "hoped", "think", "thinks", "agreed", "suggested", "confirmed", "denied",
+		"acknowledged", "indicated", "showed", "know", "knew", "feared", "fear", "fears", "ensure", "insist",
+		"insists", "announce", "announces", "argue", "argues", "concluded", "explained", "admitted", "alleged",
+		"estimated", "expects", "expected", "promised", "pledged", "vowed", "predicted", "recalled", "revealed",
+		"asserted", "emphasised", "emphasized", "stressed", "underlined", "reiterated", "urged", "demanded", "decided":
+		return kSay
+	}
+	return 0
+}
+
+// candidates gives every word its candidate tags and a first guess.
+func (t *Tagger) candidates(ws []word) {
+	startOfClause := true
+	for i := range ws {
+		w := &ws[i]
+		w.kind = kindOf(w.norm)
+		if !isWordStart(w.text) {
+			w.setCands(punctTag(ws, i))
+			if w.tag == LQuote || w.tag == Colon || w.tag == LRB {
+				startOfClause = true // a quotation or a clause after a colon
+			}
+			continue
+		}
+		w.first = startOfClause
+		startOfClause = false
+		r, _ := utf8.DecodeRuneInString(w.text)
+		w.cap = unicode.IsUpper(r)
+		t.lookupWord(w)
+	}
+}
+
+// isWordStart tells word tokens (letters, digits, handles, clitics) from
+// punctuation and symbols.
+func isWordStart(text string) bool {
+	r, n := utf8.DecodeRuneInString(text)
+	switch r {
+	case '\'', '\u2019', '@', '#', '.':
+		if n >= len(text) {
+			return false
+		}
+		r2, _ := utf8.DecodeRuneInString(text[n:])
+		if r == '.' {
+			return '0' <= r2 && r2 <= '9'
+		}
+		return r2 == '_' || unicode.IsLetter(r2) || unicode.IsDigit(r2)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (t *Tagger) lookupWord(w *word) {
+	lx := t.lx
+	if e := lx.lookup(w.text); e != nil {
+		w.fromEntry(e)
+		if w.cap && !w.first && len(w.text) > 1 {
+			// Capitalised inside a sentence, a common noun is part of a
+			// name: "the Security Council", "Defence Minister".
+			switch w.tag {
+			case NN:
+				w.setCands(NNP, NN)
+			case NNS:
+				w.setCands(NNPS, NNS)
+			}
+		}
+		return
+	}
+	if len(w.norm) > len(w.text) && strings.HasSuffix(w.norm, ".") {
+		// An abbreviation whose period was split off at sentence end.
+		if e := lx.lookup(w.text + "."); e != nil {
+			w.fromEntry(e)
+			return
+		}
+	}
+	c := w.text[0]
+	switch {
+	case c == '@' || c == '#':
+		w.setCands(NNP)
+		return
+	case strings.Contains(w.text, "://") || strings.HasPrefix(w.norm, "www.") || strings.IndexByte(w.text, '@') > 0:
+		w.setCands(NN)
+		return
+	case '0' <= c && c <= '9' || c == '.':
+		w.setCands(numberTags(w.norm)...)
+		return
+	}
+	le := lx.lookup(w.norm)
+	if w.cap {
+		if le != nil && (w.first || w.norm == "i") {
+			w.fromEntry(le)
+			w.viaLower = true
+			return
+		}
+		if strings.IndexByte(w.text, '-') > 0 {
+			w.setCands(t.hyphenTags(w)...)
+			return
+		}
+		if le != nil && le.first() == NNS || le == nil && pluralName(lx, w.text) {
+			w.setCands(NNPS, NNP)
+			return
+		}
+		w.setCands(NNP)
+		return
+	}
+	if le != nil {
+		w.fromEntry(le)
+		return
+	}
+	if strings.IndexByte(w.norm, '-') > 0 {
+		w.setCands(t.hyphenTags(w)...)
+		return
+	}
+	if g := lx.guessTags(w.norm); g != nil {
+		w.setCands(g...)
+		return
+	}
+	if hasDigit(w.norm) {
+		w.setCands(NN, CD)
+		return
+	}
+	w.setCands(NN)
+}
+
+// pluralName: "Houthis" is the plural of a known proper noun or adjective.
+func pluralName(lx *Lexicon, w string) bool {
+	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' {
+		return false
+	}
+	e := lx.lookup(w[:len(w)-1])
+	return e != nil && (e.set.has(NNP) || e.set.has(JJ))
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// numberTags guesses tokens that start with a digit.
+func numberTags(n string) []Tag {
+	digits, letters := 0, 0
+	for i := 0; i < len(n); i++ {
+		c := n[i]
+		switch {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'a' <= c && c <= 'z':
+			letters++
+		}
+	}
+	if letters == 0 {
+		return []Tag{CD}
+	}
+	// 10th 21st 2nd 3rd
+	for _, suf := range [...]string{"th", "st", "nd", "rd"} {
+		if strings.HasSuffix(n, suf) && digits+2 == len(n) {
+			return []Tag{JJ}
+		}
+	}
+	if strings.HasSuffix(n, "s") && digits+1 == len(n) {
+		return []Tag{CD, NNS} // 1990s
+	}
+	if i := strings.LastIndexByte(n, '-'); i > 0 && i+1 < len(n) && n[i+1] >= 'a' {
+		return []Tag{JJ, NN} // 20-month, 10-year-old
+	}
+	return []Tag{CD, NN}
+}
+
+// hyphenTags guesses unknown hyphenated words by their parts.
+func (t *Tagger) hyphenTags(w *word) []Tag {
+	lx := t.lx
+	parts := strings.Split(w.text, "-")
+	last := parts[len(parts)-1]
+	for _, p := range parts[1:] {
+		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) {
+			return []Tag{NNP} // Asia-Pacific, Thomas-Greenfield, al-Sisi
+		}
+	}
+	ll := strings.ToLower(last)
+	e := lx.lookup(ll)
+	switch {
+	case strings.HasSuffix(ll, "ed") || e != nil && (e.first() == VBN || e.first() == VBD):
+		return []Tag{JJ, VBN} // state-owned, Russian-backed
+	case strings.HasSuffix(ll, "ing"):
+		return []Tag{JJ, NN, VBG}
+	case w.cap && len(parts) == 2 && e == nil:
+		return []Tag{NNP}
+	case e != nil && e.first() == NNS:
+		return []Tag{NNS, JJ}
+	case e != nil && e.set.has(NN) && e.first() != JJ:
+		return []Tag{JJ, NN}
+	case strings.HasSuffix(ll, "s") && !strings.HasSuffix(ll, "ss") && e == nil:
+		return []Tag{NNS, JJ}
+	}
+	return []Tag{JJ, NN}
+}
+
+// punctTag tags a token that is not a word.
+func punctTag(ws []word, i int) Tag {
+	w := &ws[i]
+	switch w.text {
+	case ".", "!", "?", "?!", "!?":
+		return Period
+	case ",":
+		return Comma
+	case ";", ":", "...", "\u2026", "-", "--", "---", "\u2013", "\u2014", "\u2015":
+		return Colon
+	case "(", "[", "{":
+		return LRB
+	case ")", "]", "}":
+		return RRB
+	case "\u201c", "\u2018", "\u00ab", "\u2039", "`", "``", "\u201e":
+		return LQuote
+	case "\u201d", "\u00bb", "\u203a", "''":
+		return RQuote
+	case "$", "\u20ac", "\u00a3", "\u00a5", "US$", "\u20b9", "\u20bd":
+		return Dollar
+	case "#":
+		return Hash
+	case "%":
+		return NN
+	case "&":
+		return CC
+	case "\"", "'", "\u2019":
+		// Straight quotes open after space or an opening bracket and
+		// before a word; ’ or ' after a plural is a possessive.
+		if w.text != "\"" && i > 0 && !w.spaceBefore && strings.HasSuffix(ws[i-1].norm, "s") && w.spaceAfter && i+1 < len(ws) {
+			return POS
+		}
+		if w.text == "\u2019" {
+			return RQuote
+		}
+		if (w.spaceBefore || i == 0 || ws[i-1].tag == LRB) && !w.spaceAfter {
+			return LQuote
+		}
+		return RQuote
+	}
+	if strings.Trim(w.text, ".!?") == "" {
+		return Period
+	}
+	if strings.Trim(w.text, "-") == "" {
+		return Colon
+	}
+	return SYM
+}

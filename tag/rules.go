@@ -1,0 +1,463 @@
+package tag
+
+// The contextual rules. Each picks one of a word's candidate tags (rarely
+// it forces one) from the tags decided to its left and the first guesses
+// to its right. The first pass runs left to right; the second fixes what
+// needs both neighbours decided ("that", base-form verbs, adjective heads).
+// Every rule is written for dyad; comments give the case it is for.
+
+func disambiguate(ws []word) {
+	for i := range ws {
+		if ws[i].n > 1 {
+			resolve(ws, i)
+		}
+	}
+	for i := range ws {
+		fixup(ws, i)
+	}
+}
+
+// prevSkipAdv is the index of the word before i, skipping adverbs and
+// negation ("has never ratified", "could not attend"); -1 if none.
+func prevSkipAdv(ws []word, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if ws[j].tag.isAdv() || ws[j].kind&kNeg != 0 {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+func tagAt(ws []word, i int) Tag {
+	if i < 0 || i >= len(ws) {
+		return None
+	}
+	return ws[i].tag
+}
+
+// negBetween reports a negation between j and i (exclusive).
+func negBetween(ws []word, j, i int) bool {
+	for k := j + 1; k < i; k++ {
+		if ws[k].kind&kNeg != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// licensed reports whether a base-form verb at i follows a modal, "to",
+// do-support or let/make/help.
+func licensed(ws []word, i int) bool {
+	p := prevSkipAdv(ws, i)
+	if p < 0 {
+		return false
+	}
+	pw := &ws[p]
+	switch {
+	case pw.tag == MD || pw.tag == TO:
+		return true
+	case pw.kind&kDo != 0 && pw.tag.isVerb():
+		return negBetween(ws, p, i) || p == i-1 && i+1 < len(ws) && !ws[i+1].tag.isPunct()
+	case pw.kind&kLetMake != 0:
+		return false // "let them go": the object comes between; handled nowhere yet
+	}
+	return false
+}
+
+func isSubject(w *word) bool {
+	switch w.tag {
+	case PRP:
+		return w.kind&kSubjPro != 0
+	case WDT, WP, EX:
+		return true
+	}
+	return false
+}
+
+// startsObject: tags that begin the object or complement of a verb.
+func startsObject(t Tag) bool {
+	switch t {
+	case DT, PRPS, PRP, CD, TO, NNP, NNPS, PDT, RB:
+		return true
+	}
+	return false
+}
+
+// lastFinite is the index of the nearest finite verb before i, or -1.
+func lastFinite(ws []word, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		switch ws[j].tag {
+		case VBD, VBZ, VBP, MD:
+			return j
+		case Period:
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbBefore finds the nearest verb before i within the clause, for
+// coordination ("arrived ... and met").
+func verbBefore(ws []word, i int) int {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		t := ws[j].tag
+		if t.isVerb() || t == MD {
+			return j
+		}
+		if t == Period || t == Colon {
+			return -1
+		}
+	}
+	return -1
+}
+
+func resolve(ws []word, i int) {
+	w := &ws[i]
+	next := tagAt(ws, i+1)
+	var nextW *word
+	if i+1 < len(ws) {
+		nextW = &ws[i+1]
+	}
+	var prevW *word
+	if i > 0 {
+		prevW = &ws[i-1]
+	}
+	p := prevSkipAdv(ws, i)
+	var pw *word
+	if p >= 0 {
+		pw = &ws[p]
+	}
+
+	// Clitics and words with rules of their own.
+	switch w.norm {
+	case "'s":
+		// "he's going", "it's" -> is; "China's" -> possessive.
+		if pw != nil && (isSubject(pw) || pw.kind&(kDemo) != 0 || pw.norm == "there" || pw.norm == "here" || pw.norm == "what" || pw.norm == "who") ||
+			nextW != nil && (next == VBG || nextW.kind&kNeg != 0 || nextW.norm == "been") {
+			w.choose(VBZ)
+		} else {
+			w.choose(POS)
+		}
+		return
+	case "'d":
+		if n := i + 1; n < len(ws) && (ws[n].tag == VBN || ws[n].has(VBN) && ws[n].tag == VBD) {
+			w.choose(VBD)
+		} else {
+			w.choose(MD)
+		}
+		return
+	case "there", "There":
+		if nextW != nil && (nextW.kind&(kBe|kGet) != 0 || next == MD) {
+			w.choose(EX)
+		} else {
+			w.choose(RB)
+		}
+		return
+	}
+	if w.kind&kThat != 0 {
+		return // decided in fixup, once its right neighbour is known
+	}
+
+	// Pre-determiners: "all the", "both his".
+	if w.has(PDT) && (next == DT || next == PRPS) {
+		w.choose(PDT)
+		return
+	}
+
+	// A base form after a modal, "to" or "did not": "will make", "to attack".
+	if w.set&(1<<VB|1<<VBP) != 0 && licensed(ws, i) {
+		w.tag = VB
+		return
+	}
+	if pw != nil {
+		// Perfect: "have maintained", "has never ratified".
+		if pw.kind&kHave != 0 && pw.tag.isVerb() && w.choose(VBN) {
+			return
+		}
+		// Passive and progressive: "was attacked", "is being held",
+		// "were injured", "are meeting".
+		if pw.kind&(kBe|kGet) != 0 && pw.tag.isVerb() {
+			if (w.tag == VBD || w.tag == VBN || w.tag == JJ && next == IN && nextW.kind&kBy != 0) && w.choose(VBN) {
+				return
+			}
+			if w.tag == NN && pw.kind&kBe != 0 && p == i-1 && w.choose(VBG) {
+				return
+			}
+		}
+	}
+	// Agent phrase: "a statement issued by", "vetoed by".
+	if nextW != nil && nextW.kind&kBy != 0 && (w.tag == VBD || w.tag == JJ) && tagAt(ws, i+2) != VBG && w.choose(VBN) {
+		return
+	}
+
+	// After a determiner, possessive, adjective or number: a noun or a
+	// modifier. "the attack", "his visit", "China's strikes", "two talks".
+	if prevW != nil && nominalContext(ws, i) {
+		switch w.tag {
+		case VB, VBP:
+			if w.choose(NN) || w.choose(NNS) {
+				return
+			}
+		case VBZ:
+			if w.choose(NNS) {
+				return
+			}
+		case VBG:
+			if next.isNoun() && (w.choose(JJ) || true) {
+				return
+			}
+			if w.choose(NN) {
+				return
+			}
+		case VBD, VBN:
+			if prevW.tag == CD {
+				break
+			}
+			if next.isNoun() || next.isAdj() {
+				if !w.choose(JJ) {
+					w.choose(VBN)
+				}
+				return
+			}
+			if w.choose(NN) || w.choose(NNS) {
+				return
+			}
+		}
+	}
+
+	switch {
+	case w.has(VBD) && w.has(VBN) && (w.tag == VBD || w.tag == VBN):
+		resolvePast(ws, i, p)
+	case w.has(VBZ) && w.has(NNS) && (w.tag == VBZ || w.tag == NNS):
+		// "he strikes", "which bans", "Russia strikes the"; else "air strikes".
+		switch {
+		case pw != nil && (isSubject(pw) || pw.kind&kDemo != 0 && pw.tag == DT):
+			w.choose(VBZ)
+		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP) && startsObject(next):
+			w.choose(VBZ)
+		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS || prevW.tag == IN || prevW.tag.isVerb()):
+			w.choose(NNS) // "rejected calls for", "for talks"
+		}
+	case w.set&(1<<VB|1<<VBP) != 0 && w.set&(1<<NN|1<<NNS) != 0:
+		// "they attack", "officials visit the"; else the lexicon's guess.
+		switch {
+		case pw != nil && isSubject(pw):
+			w.tag = VBP
+		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS) && (startsObject(next) || next == IN && w.tag != NN):
+			w.tag = VBP
+		case prevW != nil && prevW.tag == TO:
+			w.tag = VB
+		case prevW != nil && prevW.tag == IN && prevW.kind&kThat == 0 && w.has(NN):
+			w.tag = NN // "for support"
+		}
+	case w.has(RP) && prevW != nil && prevW.tag.isVerb() && particle(w.norm):
+		// "held up by", "pulled back," (a particle before no object).
+		if next.isPunct() || next == IN || next == TO || next == CC || next == RB || next == None {
+			w.choose(RP)
+		}
+	}
+}
+
+func particle(n string) bool {
+	switch n {
+	case "up", "down", "out", "off", "back", "away", "over", "on", "in", "around", "about", "through", "along", "aside":
+		return true
+	}
+	return false
+}
+
+// nominalContext: the word at i follows an article, possessive, adjective
+// or number, so it is read as a noun or a modifier.
+func nominalContext(ws []word, i int) bool {
+	pv := &ws[i-1]
+	switch pv.tag {
+	case PRPS, POS, WPS, JJ, JJR, JJS, CD, PDT:
+		return true
+	case DT:
+		if pv.kind&kDemo != 0 {
+			// "this means" is a verb, "this attack" a noun.
+			return i+1 < len(ws) && !startsObject(ws[i+1].tag) && ws[i+1].tag != IN
+		}
+		return true
+	}
+	return false
+}
+
+// resolvePast chooses VBD or VBN for a word that can be either.
+func resolvePast(ws []word, i, p int) {
+	w := &ws[i]
+	prevW := &ws[max(i-1, 0)]
+	if i > 0 && (prevW.tag == CC || prevW.tag == Comma) {
+		// Coordination copies the earlier verb: "arrived ... and met";
+		// after a comma with no verb before it is a participle: "The
+		// deal, signed in Pretoria, ...".
+		if v := verbBefore(ws, i-1); v >= 0 {
+			if t := ws[v].tag; (t == VBD || t == VBN) && w.choose(t) {
+				return
+			}
+		} else if prevW.tag == Comma && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == RP || ws[i+1].tag == TO) && w.choose(VBN) {
+			return
+		}
+	}
+	if w.first && i+1 < len(ws) {
+		// "Asked about the talks, he said ..."
+		switch ws[i+1].tag {
+		case IN, TO, RB, Comma:
+			w.choose(VBN)
+			return
+		}
+	}
+	if p >= 0 {
+		pw := &ws[p]
+		if pw.tag.isNoun() || pw.tag == PRP || pw.tag == WDT || pw.tag == WP || pw.tag == CD && p == i-1 {
+			// Reduced relative after a clause that already has its verb:
+			// "rejected calls ... unless hostages held in Gaza were freed".
+			if pw.tag.isNoun() && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == TO) && ws[i+1].kind&kThat == 0 {
+				if f := lastFinite(ws, p); f >= 0 && ws[f].kind&kSay == 0 && !relBetween(ws, f, i) {
+					w.choose(VBN)
+					return
+				}
+			}
+			w.choose(VBD)
+			return
+		}
+	}
+}
+
+// relBetween reports a relative pronoun or "that" between j and i.
+func relBetween(ws []word, j, i int) bool {
+	for k := j + 1; k < i; k++ {
+		if ws[k].kind&(kThat|kRel) != 0 || ws[k].tag == CC || ws[k].tag == Comma {
+			return true
+		}
+	}
+	return false
+}
+
+// complementNouns take a "that" clause: "warnings that", "the fact that".
+func complementNoun(n string) bool {
+	switch n {
+	case "fact", "warning", "warnings", "claim", "claims", "hope", "hopes", "news", "report", "reports",
+		"sign", "signs", "assurance", "assurances", "belief", "fear", "fears", "concern", "concerns",
+		"evidence", "statement", "idea", "possibility", "chance", "view", "allegation", "allegations",
+		"assessment", "conclusion", "notion", "suggestion", "rumours", "rumors", "insistence", "indication", "indications":
+		return true
+	}
+	return false
+}
+
+func fixup(ws []word, i int) {
+	w := &ws[i]
+	next := tagAt(ws, i+1)
+	var prevW *word
+	if i > 0 {
+		prevW = &ws[i-1]
+	}
+	switch {
+	case w.kind&kThat != 0 && w.n > 1:
+		w.tag = thatTag(ws, i)
+		return
+	case w.norm == "as" && i+2 < len(ws) && ws[i+1].norm == "well" && ws[i+2].norm == "as":
+		// "as well as"
+		w.tag, ws[i+1].tag, ws[i+2].tag = RB, RB, IN
+		return
+	}
+	switch w.tag {
+	case VB:
+		// A base form with no modal, "to" or do-support after a subject
+		// is present tense: "they support", "officials say".
+		if !licensed(ws, i) {
+			if p := prevSkipAdv(ws, i); p >= 0 && (isSubject(&ws[p]) || ws[p].tag == NNS || ws[p].tag == NNPS || ws[p].tag == NNP) {
+				w.tag = VBP
+			}
+		}
+	case VBP:
+		if licensed(ws, i) {
+			w.tag = VB
+		}
+	case JJ:
+		// The head of a noun phrase: "the military said", "a Chinese
+		// military official" stays an adjective.
+		if w.has(NN) && prevW != nil && (prevW.tag == DT && prevW.kind&kThat == 0 || prevW.tag == JJ || prevW.tag == PRPS || prevW.tag == POS) &&
+			!(next.isNoun() || next.isAdj() || next == CD || next == VBG || next == VBN || next == CC) {
+			w.tag = NN
+		}
+		// Capitalised inside a name: "Deputy Foreign Minister".
+		if w.cap && !w.first && w.has(NNP) && next == NNP && prevW != nil && prevW.tag == NNP {
+			w.tag = NNP
+		}
+	}
+	// Sentence-initial common word opening a name: "Defense Minister Li",
+	// "Prime Minister Narendra Modi".
+	if w.viaLower && (w.tag == NN || w.tag == NNS || w.tag == JJ) && i+1 < len(ws) && ws[i+1].cap && (next == NNP || next == NNPS) {
+		if w.tag == NNS {
+			w.tag = NNPS
+		} else {
+			w.tag = NNP
+		}
+	}
+}
+
+func thatTag(ws []word, i int) Tag {
+	if i+1 >= len(ws) {
+		return DT
+	}
+	nx := &ws[i+1]
+	if nx.tag.isPunct() && nx.tag != LQuote && nx.tag != LRB || nx.tag == CC {
+		return DT // "said that." / "that, ..."
+	}
+	after := tagAt(ws, i+2)
+	nounNext := (nx.tag == NN || nx.tag == NNS || nx.tag == JJ) && !after.isVerb() && after != MD && after != POS
+	newSubject := nx.tag == DT || nx.tag == PRP || nx.tag == NNP || nx.tag == NNPS || nx.tag == PRPS || nx.tag == EX || nx.tag == LQuote || nx.tag == CD
+	if i == 0 || ws[i].first {
+		if nx.tag.isVerb() || nx.tag == MD || nounNext {
+			return DT // "That is ...", "That treaty ..."
+		}
+		return IN
+	}
+	pv := &ws[i-1]
+	switch {
+	case pv.kind&kSay != 0:
+		return IN // "warned that large-scale drills ..."
+	case pv.tag.isVerb() || pv.tag == JJ || pv.tag == RB || pv.norm == "so" || pv.norm == "such":
+		if nounNext && pv.tag.isVerb() {
+			return DT // "rejected that proposal"
+		}
+		return IN // "ensure that Moscow ..."
+	case pv.tag.isNoun() || pv.tag == CD || pv.tag == PRP || pv.tag == Comma && i >= 2 && ws[i-2].tag.isNoun():
+		if complementNoun(pv.norm) {
+			return IN
+		}
+		if newSubject && sayBefore(ws, i) {
+			return IN // "told reporters that the council ..."
+		}
+		if nounNext && pv.tag == Comma {
+			return DT
+		}
+		return WDT // "the treaty that bans", "one that landed"
+	case pv.tag == CC:
+		if sayBefore(ws, i) {
+			return IN // "said ... but that ..."
+		}
+	case pv.tag == IN:
+		return DT // "in that region", "of that"
+	}
+	if nounNext {
+		return DT
+	}
+	return IN
+}
+
+// sayBefore reports a verb of saying among the few words before i.
+func sayBefore(ws []word, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		if ws[j].kind&kSay != 0 && ws[j].tag.isVerb() {
+			return true
+		}
+		if ws[j].tag == Period {
+			break
+		}
+	}
+	return false
+}
