@@ -45,6 +45,68 @@ func (p *proc) coref() {
 			titles[m.person] = append(titles[m.person], m.title...)
 		}
 	}
+	p.fillCountries(ms)
+}
+
+// fillCountries gives a titled person with no country word ("President
+// Yoweri Museveni") the country of another mention of the same surname,
+// else the country the article is most about (rule actor/guess:main-country).
+func (p *proc) fillCountries(ms []*ment) {
+	main := ""
+	for _, m := range ms {
+		if !m.needCountry {
+			continue
+		}
+		from := ""
+		for _, o := range ms {
+			if o != m && o.person != "" && !o.absorbed && o.Actor.Country != "" && (o.hasName(m.surname) || m.family != "" && o.hasName(m.family)) {
+				from = o.Actor.Country
+				break
+			}
+		}
+		rule := "actor/coref:surname"
+		if from == "" {
+			if main == "" {
+				main = mainCountry(ms)
+			}
+			from, rule = main, "actor/guess:main-country"
+		}
+		if from == "" || from == "-" {
+			continue
+		}
+		m.Actor.Country = from
+		m.Actor.Code = from + m.Actor.Agent
+		m.Rule += "+" + rule
+		for _, o := range ms { // pronouns and surnames that copied it
+			if o.ante == m {
+				o.Actor = m.Actor
+			}
+		}
+	}
+}
+
+// mainCountry is the country named most often in the article by country
+// words, capitals and coded roles (the first named wins a tie); "-" when
+// there is none.
+func mainCountry(ms []*ment) string {
+	count := map[string]int{}
+	best, bestN := "-", 0
+	for _, m := range ms {
+		c := m.Actor.Country
+		if m.absorbed || len(c) != 3 || c == "IGO" || c == "NGO" {
+			continue
+		}
+		switch m.Kind {
+		case dyad.MentionCountry, dyad.MentionMetonym, dyad.MentionRole, dyad.MentionPlace, dyad.MentionPerson:
+		default:
+			continue
+		}
+		count[c]++
+		if count[c] > bestN {
+			best, bestN = c, count[c]
+		}
+	}
+	return best
 }
 
 func (p *proc) resolveSurname(ms []*ment, i int) {

@@ -230,16 +230,10 @@ func phraseKey(words []string) string {
 // the earlier layers' phrases with the same words and kind.
 func (b *builder) insert(words []string, kind Kind, entry int32, layer int) {
 	d := b.d
-	content := 0
-	for _, w := range words {
-		if !isThe(w) {
-			content++
-		}
-	}
 	node := int32(0)
 	pat := pattern{entry: entry, words: words, rules: make([]uint8, len(words))}
 	for i, w := range words {
-		pat.rules[i] = caseRule(w, kind, content == 1)
+		pat.rules[i] = caseRule(w, kind)
 		id := d.tokenID(normWord(w))
 		if n := normWord(w); strings.HasSuffix(n, ".") && len(n) > 1 {
 			// "U.S." also as "U.S", in case a tokenizer splits the period.

@@ -184,12 +184,12 @@ func checkCode(code string, kind Kind) string {
 }
 
 func looksLikeDate(s string) bool {
-	if len(s) != 4 && len(s) != 10 {
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if (len(s) == 10 && (i == 4 || i == 7)) && c == '-' {
+		if (i == 4 || i == 7) && c == '-' {
 			continue
 		}
 		if c < '0' || c > '9' {
@@ -201,14 +201,14 @@ func looksLikeDate(s string) bool {
 
 var monthDays = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
-// parseDay reads YYYY-MM-DD or YYYY ("" is open, 0). A bare year is its
-// first day as FROM and its last day as TO.
+// parseDay reads YYYY-MM-DD, YYYY-MM or YYYY ("" is open, 0). A bare
+// year or month is its first day as FROM and its last day as TO.
 func parseDay(s string, end bool) (int, error) {
 	if s == "" {
 		return 0, nil
 	}
 	if !looksLikeDate(s) {
-		return 0, fmt.Errorf("%q: want YYYY-MM-DD, YYYY or empty", s)
+		return 0, fmt.Errorf("%q: want YYYY-MM-DD, YYYY-MM, YYYY or empty", s)
 	}
 	y, _ := strconv.Atoi(s[:4])
 	if y < 1000 {
@@ -221,8 +221,17 @@ func parseDay(s string, end bool) (int, error) {
 		return y*10000 + 101, nil
 	}
 	m, _ := strconv.Atoi(s[5:7])
+	if m < 1 || m > 12 {
+		return 0, fmt.Errorf("%q: no such month", s)
+	}
+	if len(s) == 7 {
+		if end {
+			return y*10000 + m*100 + monthDays[m], nil
+		}
+		return y*10000 + m*100 + 1, nil
+	}
 	d, _ := strconv.Atoi(s[8:10])
-	if m < 1 || m > 12 || d < 1 || d > monthDays[m] {
+	if d < 1 || d > monthDays[m] {
 		return 0, fmt.Errorf("%q: no such date", s)
 	}
 	return y*10000 + m*100 + d, nil

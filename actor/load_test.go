@@ -22,7 +22,7 @@ func TestLoadReportsEveryBadLine(t *testing.T) {
 			"RUS\tcountry",                                          // 6 too few fields
 			"RUS\tcountry\tRussia||Rossiya",                         // 7 empty phrase
 			"RUSMIL\tperson\tSergei Shoigu\t2012-13-01\t",           // 8 bad month
-			"RUSMIL\tperson\tSergei Shoigu\t2024\t2012",             // 9 FROM after TO
+			"RUSMIL\tperson\tSergei Shoigu\t2024-02\t2012",          // 9 FROM after TO
 			"XYZ\tagent\tminister",                                  // 10 not an agent code
 			"GOV\tagent\tminister",                                  // 11 ok
 			"CHN\tcountry\tRussia",                                  // 12 conflict with line 2
@@ -47,8 +47,8 @@ func TestLoadReportsEveryBadLine(t *testing.T) {
 		`data/actors/a.txt:5: CODE "RU": want 3 to 15 letters (RUS, RUSGOV, IGOEU, IGOUNOSEC)`,
 		`data/actors/a.txt:6: want CODE<TAB>KIND<TAB>phrases[<TAB>FROM<TAB>TO][<TAB>note], got 2 field(s)`,
 		`data/actors/a.txt:7: empty phrase in "Russia||Rossiya"`,
-		`data/actors/a.txt:8: FROM: "2012-13-01": no such date`,
-		`data/actors/a.txt:9: FROM 2024 is after TO 2012`,
+		`data/actors/a.txt:8: FROM: "2012-13-01": no such month`,
+		`data/actors/a.txt:9: FROM 2024-02 is after TO 2012`,
 		`data/actors/a.txt:10: CODE "XYZ": "XYZ" is not a CAMEO agent code (GOV, MIL, COP, JUD, LEG, OPP, REB, MED, BUS, CVL, REF, SPY, ELI, …)`,
 		`data/actors/a.txt:12: phrase "Russia" is already country RUS at data/actors/a.txt:2`,
 		`data/actors/a.txt:15: phrase "the" is only an article`,

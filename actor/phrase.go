@@ -122,10 +122,11 @@ const (
 // acronym of 2 or 3 capitals (US, UK, UN, EU, WHO, ANI) matches only as
 // written, which keeps "US" apart from "us"; one of 4 or more (NATO, DPRK)
 // also matches in title case ("Nato"), the house style of some outlets.
-// The only content word of a named phrase ("Turkey", "the West", "Chad")
-// needs a capital, so that "turkey" and "the west of the country" do not
-// match. Role words (kind agent) match in any case.
-func caseRule(tok string, kind Kind, single bool) uint8 {
+// In names (every kind but agent) a word written with a capital needs
+// one in the text, so that "turkey", "the west of the country" and
+// "Russia today" do not match Turkey, the West and Russia Today. Role
+// words (kind agent) match in any case.
+func caseRule(tok string, kind Kind) uint8 {
 	letters, upper := 0, 0
 	for _, r := range tok {
 		if unicode.IsLetter(r) {
@@ -138,7 +139,7 @@ func caseRule(tok string, kind Kind, single bool) uint8 {
 	switch {
 	case letters >= 2 && upper == letters:
 		return caseExact
-	case kind != KindAgent && single && upper > 0:
+	case kind != KindAgent && unicode.IsUpper(firstRune(tok)):
 		return caseUpper
 	}
 	return caseAny

@@ -79,6 +79,9 @@ type ment struct {
 	pending  int  // coreference still to do (see pend*)
 	absorbed bool // dropped: merged into another mention
 	index    int  // position in Doc.Mentions, set by emit
+	// needCountry: a titled person whose country the phrase does not say
+	// ("President Yoweri Museveni"), found later from the article.
+	needCountry bool
 }
 
 const (
@@ -99,8 +102,8 @@ type proc struct {
 	matchAt []int32
 	matches []match
 	ments   []*ment
-	cands   []int32
 	best    []int32
+	best2   []int32
 	np      np     // the phrase being parsed, reused
 	titleOf match  // a title word known to the grammar (see titleNouns)
 	slab    []ment // mentions are carved from blocks to spare allocations
@@ -138,43 +141,93 @@ func (p *proc) run() {
 // find runs the trie over tokens [lo, hi): at each token the longest
 // phrase whose case rules hold, left to right, without overlaps.
 func (p *proc) find(lo, hi int) {
-	dct := p.dict
 	for i := lo; i < hi; {
-		node := int32(0)
-		bestEnd := -1
-		best := p.best[:0]
-		for j := i; j < hi; j++ {
-			node = dct.step(node, p.norm(j))
-			if node < 0 {
-				break
-			}
-			ends := dct.ends[node]
-			if len(ends) == 0 {
-				continue
-			}
-			p.cands = p.cands[:0]
-			for _, pat := range ends {
-				if p.caseFits(pat, i) {
-					p.cands = append(p.cands, pat.entry)
-				}
-			}
-			if len(p.cands) > 0 {
-				bestEnd = j + 1
-				best = append(best[:0], p.cands...)
-			}
-		}
-		p.best = best
+		bestEnd := p.longest(i, hi)
 		if bestEnd < 0 {
+			if e, ok := p.affixed(i); ok {
+				p.matches = append(p.matches, match{first: i, end: i + 1, entry: e})
+				p.matchAt[i] = int32(len(p.matches) - 1)
+			}
 			i++
 			continue
 		}
-		e, stale := p.choose(best)
+		if bestEnd > i+1 && p.norm(i) == "the" {
+			// "the West Bank": a longer name right after "the" wins over
+			// a phrase that starts with it ("the West").
+			keep := append(p.best2[:0], p.best...)
+			if e2 := p.longest(i+1, hi); e2 > bestEnd {
+				i++
+				continue
+			}
+			p.best, p.best2 = keep, p.best
+		}
+		e, stale := p.choose(p.best)
 		p.matches = append(p.matches, match{first: i, end: bestEnd, entry: e, stale: stale})
 		for k := i; k < bestEnd; k++ {
 			p.matchAt[k] = int32(len(p.matches) - 1)
 		}
 		i = bestEnd
 	}
+}
+
+// longest returns the end of the longest phrase at token i whose case
+// rules hold, with its entries in p.best; -1 when there is none.
+func (p *proc) longest(i, hi int) int {
+	dct := p.dict
+	node := int32(0)
+	bestEnd := -1
+	best := p.best[:0]
+	for j := i; j < hi; j++ {
+		node = dct.step(node, p.norm(j))
+		if node < 0 {
+			break
+		}
+		ends := dct.ends[node]
+		if len(ends) == 0 {
+			continue
+		}
+		n := len(best)
+		for _, pat := range ends {
+			if p.caseFits(pat, i) {
+				best = append(best, pat.entry)
+			}
+		}
+		if len(best) > n {
+			bestEnd = j + 1
+			best = append(best[:0], best[n:]...)
+		}
+	}
+	p.best = best
+	return bestEnd
+}
+
+// affixed looks through "-led" compounds: "US-led", "Saudi-led" name
+// the country that leads.
+func (p *proc) affixed(i int) (*Entry, bool) {
+	nm := p.norm(i)
+	stem, ok := strings.CutSuffix(nm, "-led")
+	if !ok || stem == "" {
+		return nil, false
+	}
+	node := p.dict.step(0, stem)
+	if node < 0 {
+		return nil, false
+	}
+	text := p.text(i)[:len(stem)]
+	best := p.best[:0]
+	for _, pat := range p.dict.ends[node] {
+		if len(pat.words) == 1 && caseOK(pat.rules[0], text, pat.words[0]) {
+			if k := p.dict.entries[pat.entry].Kind; k == KindCountry || k == KindAdj {
+				best = append(best, pat.entry)
+			}
+		}
+	}
+	p.best = best
+	if len(best) == 0 {
+		return nil, false
+	}
+	e, _ := p.choose(best)
+	return e, true
 }
 
 func (p *proc) caseFits(pat pattern, i int) bool {
@@ -299,7 +352,7 @@ type np struct {
 	person     *match
 	name       [2]int // unknown name tokens [first, end)
 	media      *match
-	appos      bool
+	in         *match // "rebels in Darfur": the place that gives the country
 }
 
 // unknownOrg is a capitalised institution name not in the dictionary
@@ -425,6 +478,20 @@ func (p *proc) parseNP(i, hi int) *np {
 		if n.cref == nil && n.of == nil && e+1 < hi && p.norm(e) == "of" {
 			if m := p.matchStarting(e+1, hi); m != nil && isNamed(m.entry.Kind) && m.entry.Kind != KindRegion {
 				n.of = m
+				n.end = m.end
+			}
+		}
+	}
+	// "security forces in Guinea", "refugees from Syria": a role with no
+	// country of its own takes the place it is in or comes from.
+	if n.cref == nil && n.of == nil && n.ofOrg == nil && n.person == nil && n.end+1 < hi {
+		if pn := p.norm(n.end); pn == "in" || pn == "from" {
+			k := n.end + 1
+			if p.norm(k) == "the" && k+1 < hi {
+				k++
+			}
+			if m := p.matchStarting(k, hi); m != nil && (m.entry.Kind == KindCountry || m.entry.Kind == KindCapital) {
+				n.in = m
 				n.end = m.end
 			}
 		}
@@ -656,6 +723,8 @@ func (p *proc) roleActor(n *np) dyad.Actor {
 		return a
 	case n.cref != nil:
 		ref = n.cref.entry
+	case n.in != nil:
+		ref = n.in.entry
 	}
 	a := dyad.Actor{Agent: agent}
 	if ref != nil {
@@ -676,7 +745,7 @@ func (p *proc) roleActor(n *np) dyad.Actor {
 
 func (p *proc) roleRule(n *np) string {
 	var parts []string
-	for _, m := range []*match{n.cref, n.ofCountry, n.of} {
+	for _, m := range []*match{n.cref, n.ofCountry, n.of, n.in} {
 		if m != nil {
 			parts = append(parts, m.entry.Rule)
 		}
@@ -725,6 +794,7 @@ func (p *proc) fromNP(si int, n *np) *ment {
 	case n.name[1] > 0:
 		m := p.newMent(si, n.first, n.end, dyad.MentionPerson)
 		m.Actor = p.roleActor(n)
+		m.needCountry = m.Actor.Country == ""
 		m.Actor.Name = p.span(n.name[0], n.name[1])
 		m.Rule = p.roleRule(n)
 		m.person = m.Actor.Name
@@ -1108,7 +1178,7 @@ func (p *proc) institution(a *match) bool {
 // with no country, name or article ("military cooperation", "official
 // delegations") is not.
 func (n *np) keep(p *proc) bool {
-	if n.media != nil || n.person != nil || n.name[1] > 0 || n.cref != nil || n.of != nil || n.ofOrg != nil {
+	if n.media != nil || n.person != nil || n.name[1] > 0 || n.cref != nil || n.of != nil || n.ofOrg != nil || n.in != nil {
 		return true
 	}
 	head := n.agents[len(n.agents)-1]
