@@ -73,7 +73,12 @@ func Open(ctx context.Context, path string, cfg Config) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &Store{Store: sqlstore.New(db, Dialect()), path: path}, nil
+	st, err := sqlstore.New(db, Dialect())
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{Store: st, path: path}, nil
 }
 
 // Path is the database file.

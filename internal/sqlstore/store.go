@@ -30,17 +30,26 @@ type Store struct {
 	DB *sql.DB
 	d  Dialect
 	// Now is the clock for ingested_at; tests may fix it.
-	Now func() time.Time
-	q   map[string]string // rebound queries
+	Now  func() time.Time
+	stmt map[string]*sql.Stmt // prepared once: preparing is a large part of a small query's cost
 }
 
 // New wraps an open, migrated database.
-func New(db *sql.DB, d Dialect) *Store {
-	s := &Store{DB: db, d: d, Now: time.Now, q: map[string]string{}}
+func New(db *sql.DB, d Dialect) (*Store, error) {
+	s := &Store{DB: db, d: d, Now: time.Now, stmt: map[string]*sql.Stmt{}}
 	for name, q := range queries {
-		s.q[name] = d.Rebind(q)
+		st, err := db.Prepare(d.Rebind(q))
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", name, err)
+		}
+		s.stmt[name] = st
 	}
-	return s
+	return s, nil
+}
+
+// in returns the prepared statement name for use in tx.
+func (s *Store) in(ctx context.Context, tx *sql.Tx, name string) *sql.Stmt {
+	return tx.StmtContext(ctx, s.stmt[name])
 }
 
 var queries = map[string]string{
@@ -68,13 +77,13 @@ var queries = map[string]string{
 // HasArticle implements dyad.Store.
 func (s *Store) HasArticle(ctx context.Context, key string) (bool, error) {
 	var ok bool
-	err := s.DB.QueryRowContext(ctx, s.q["hasArticle"], key, key).Scan(&ok)
+	err := s.stmt["hasArticle"].QueryRowContext(ctx, key, key).Scan(&ok)
 	return ok, err
 }
 
 // StoryByHash implements dyad.Store.
 func (s *Store) StoryByHash(ctx context.Context, hash string) (dyad.StoryRef, bool, error) {
-	rows, err := s.DB.QueryContext(ctx, s.q["storyByHash"], hash)
+	rows, err := s.stmt["storyByHash"].QueryContext(ctx, hash)
 	if err != nil {
 		return dyad.StoryRef{}, false, err
 	}
@@ -174,7 +183,7 @@ func (s *Store) Write(ctx context.Context, batch []dyad.Record) (added int, err 
 
 func (s *Store) writeOne(ctx context.Context, tx *sql.Tx, r *dyad.Record, now string) (bool, error) {
 	var exists bool
-	if err := tx.QueryRowContext(ctx, s.q["hasArticle"], r.Key, r.Key).Scan(&exists); err != nil {
+	if err := s.in(ctx, tx, "hasArticle").QueryRowContext(ctx, r.Key, r.Key).Scan(&exists); err != nil {
 		return false, err
 	}
 	if exists {
@@ -186,20 +195,20 @@ func (s *Store) writeOne(ctx context.Context, tx *sql.Tx, r *dyad.Record, now st
 		if err != nil {
 			return false, err
 		}
-		_, err = tx.ExecContext(ctx, s.q["insertCopy"], r.Key, story, a.ID, a.URL, a.Title, a.Outlet, SourceName(*a),
+		_, err = s.in(ctx, tx, "insertCopy").ExecContext(ctx, r.Key, story, a.ID, a.URL, a.Title, a.Outlet, SourceName(*a),
 			a.Published, a.Language, string(r.Status), r.Similarity, r.Source, now)
 		return err == nil, err
 	}
 	var story, article int64
-	if err := tx.QueryRowContext(ctx, s.q["insertStory"], r.Key, r.TextHash, encodeSig(r.Signature), r.Shingles).Scan(&story); err != nil {
+	if err := s.in(ctx, tx, "insertStory").QueryRowContext(ctx, r.Key, r.TextHash, encodeSig(r.Signature), r.Shingles).Scan(&story); err != nil {
 		return false, err
 	}
 	for _, b := range r.Bands {
-		if _, err := tx.ExecContext(ctx, s.q["insertBand"], b, story); err != nil {
+		if _, err := s.in(ctx, tx, "insertBand").ExecContext(ctx, b, story); err != nil {
 			return false, err
 		}
 	}
-	if err := tx.QueryRowContext(ctx, s.q["insertArticle"], r.Key, story, a.ID, a.URL, a.Title, a.Outlet, SourceName(*a),
+	if err := s.in(ctx, tx, "insertArticle").QueryRowContext(ctx, r.Key, story, a.ID, a.URL, a.Title, a.Outlet, SourceName(*a),
 		a.Published, a.Language, a.Text, string(r.Status), r.Reason, r.Source, now).Scan(&article); err != nil {
 		return false, err
 	}
@@ -211,7 +220,7 @@ func (s *Store) writeOne(ctx context.Context, tx *sql.Tx, r *dyad.Record, now st
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
 		via, _ := json.Marshal(nonNil(q.ReportedBy))
-		if _, err := tx.ExecContext(ctx, s.q["insertQuote"], article, story, q.Speaker.Name, q.Speaker.Code, q.Text,
+		if _, err := s.in(ctx, tx, "insertQuote").ExecContext(ctx, article, story, q.Speaker.Name, q.Speaker.Code, q.Text,
 			q.Direct, q.Cue, string(via), q.Start, q.End); err != nil {
 			return false, err
 		}
@@ -221,9 +230,9 @@ func (s *Store) writeOne(ctx context.Context, tx *sql.Tx, r *dyad.Record, now st
 
 func (s *Store) storyOf(ctx context.Context, tx *sql.Tx, key string) (int64, error) {
 	var id int64
-	err := tx.QueryRowContext(ctx, s.q["storyOfArticle"], key).Scan(&id)
+	err := s.in(ctx, tx, "storyOfArticle").QueryRowContext(ctx, key).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, s.q["storyOfCopy"], key).Scan(&id)
+		err = s.in(ctx, tx, "storyOfCopy").QueryRowContext(ctx, key).Scan(&id)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("%w (key %s)", ErrUnknownOriginal, key)
@@ -249,14 +258,14 @@ func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *dyad.Event, story
 	var id int64
 	found := false
 	if e.Date == "" {
-		err := tx.QueryRowContext(ctx, s.q["eventUndated"], key, story).Scan(&id)
+		err := s.in(ctx, tx, "eventUndated").QueryRowContext(ctx, key, story).Scan(&id)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		found = err == nil
 	} else if day, err := time.Parse("2006-01-02", e.Date); err == nil {
 		prev, next := day.AddDate(0, 0, -1).Format("2006-01-02"), day.AddDate(0, 0, 1).Format("2006-01-02")
-		rows, err := tx.QueryContext(ctx, s.q["eventsNear"], key, prev, e.Date, next)
+		rows, err := s.in(ctx, tx, "eventsNear").QueryContext(ctx, key, prev, e.Date, next)
 		if err != nil {
 			return err
 		}
@@ -290,7 +299,7 @@ func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *dyad.Event, story
 		if e.Location != nil {
 			lname, lcountry, lat, lon = e.Location.Name, e.Location.Country, e.Location.Lat, e.Location.Lon
 		}
-		if err := tx.QueryRowContext(ctx, s.q["insertEvent"], key, scope, e.Date, e.DatePrecision, e.Code, e.Root, e.Quad,
+		if err := s.in(ctx, tx, "insertEvent").QueryRowContext(ctx, key, scope, e.Date, e.DatePrecision, e.Code, e.Root, e.Quad,
 			e.Goldstein, e.Plover, e.Source.Code, e.Source.Country, e.Source.Agent, e.Source.Name,
 			e.Target.Code, e.Target.Country, e.Target.Agent, e.Target.Name,
 			lname, lcountry, lat, lon, article).Scan(&id); err != nil {
@@ -307,7 +316,7 @@ func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *dyad.Event, story
 		return err
 	}
 	mentions := max(e.Mentions, 1)
-	_, err = tx.ExecContext(ctx, s.q["insertMention"], id, story, article, mentions, string(js))
+	_, err = s.in(ctx, tx, "insertMention").ExecContext(ctx, id, story, article, mentions, string(js))
 	return err
 }
 
@@ -460,7 +469,12 @@ func (s *Store) Search(ctx context.Context, q string, limit int) ([]dyad.SearchH
 }
 
 // Close implements dyad.Store.
-func (s *Store) Close() error { return s.DB.Close() }
+func (s *Store) Close() error {
+	for _, st := range s.stmt {
+		st.Close()
+	}
+	return s.DB.Close()
+}
 
 // Words splits a search query into words of letters and digits, the part
 // of it both stores' search syntaxes agree on.
