@@ -127,7 +127,7 @@ func TestLoadDecisions(t *testing.T) {
 	paras := strings.Split(a, "\n")
 	arts := []dyad.Article{
 		{ID: "a", Outlet: "Alpha", Published: "2024-05-14", Text: a},
-		{ID: "a-again", Outlet: "Beta", Published: "2024-05-14", Text: strings.ToUpper(a)},                  // exact copy
+		{ID: "a-again", Outlet: "Beta", Published: "2024-05-14", Text: strings.ToUpper(a)},                           // exact copy
 		{ID: "a-trim", Outlet: "Gamma", Published: "2024-05-15", Text: "HEADLINE\n" + strings.Join(paras[:3], "\n")}, // near copy
 		{ID: "b", Outlet: "Alpha", Published: "2024-05-15", Text: story(2, 12)},
 		{ID: "fr", Outlet: "Le Journal", Published: "2024-05-15", Text: french},
