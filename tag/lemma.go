@@ -52,7 +52,9 @@ func (lx *Lexicon) Lemma(n string, tag Tag) string {
 		}
 		return n
 	}
-	first := ""
+	// Failing the lexicon, prefer the plain stripped form ("blorfed" ->
+	// "blorf") over one with an "e" restored.
+	first, plain := "", ""
 	for _, r := range lx.lemma {
 		if r.class != c || len(n) < len(r.suffix)+2 || !strings.HasSuffix(n, r.suffix) || !fits(tag, r.suffix) {
 			continue
@@ -68,6 +70,12 @@ func (lx *Lexicon) Lemma(n string, tag Tag) string {
 		if first == "" {
 			first = b
 		}
+		if plain == "" && r.rep == "" {
+			plain = b
+		}
+	}
+	if plain != "" {
+		return plain
 	}
 	if first != "" {
 		return first

@@ -205,6 +205,7 @@ func (lx *Lexicon) addWord(l dict.Line) error {
 			}
 		}
 	}
+	pastBoth(f[0], &e)
 	if i, ok := lx.words[f[0]]; ok {
 		lx.entries[i] = e
 		return nil
@@ -212,6 +213,33 @@ func (lx *Lexicon) addWord(l dict.Line) error {
 	lx.words[f[0]] = int32(len(lx.entries))
 	lx.entries = append(lx.entries, e)
 	return nil
+}
+
+// pastBoth makes a regular "-ed" form both VBD and VBN when the source
+// lists only one ("wounded" VBN alone could never be "killed and wounded"
+// in the past tense).
+func pastBoth(w string, e *entry) {
+	if !strings.HasSuffix(w, "ed") || int(e.n) >= maxTags || e.set.has(VBD) == e.set.has(VBN) {
+		return
+	}
+	have, add := VBD, VBN
+	if e.set.has(VBN) {
+		have, add = VBN, VBD
+	}
+	e.tags[e.n] = add
+	e.set |= 1 << add
+	if e.lemmas != nil {
+		for i := 0; i < int(e.n); i++ {
+			if e.tags[i] == have {
+				e.lemmas = append(e.lemmas[:e.n:e.n], e.lemmas[i])
+				break
+			}
+		}
+	}
+	e.n++
+	if e.lemmas != nil && len(e.lemmas) < int(e.n) {
+		e.lemmas = append(e.lemmas, "")
+	}
 }
 
 func (lx *Lexicon) lookup(w string) *entry {

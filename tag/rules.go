@@ -147,6 +147,14 @@ func resolve(ws []word, i int) {
 			w.choose(MD)
 		}
 		return
+	case "once":
+		// "once the truce ended" opens a clause; "met once" is an adverb.
+		if nextW != nil && (next == DT || next == PRP || next == PRPS || next == NNP) {
+			w.choose(IN)
+		} else {
+			w.choose(RB)
+		}
+		return
 	case "there", "There":
 		if nextW != nil && (nextW.kind&(kBe|kGet) != 0 || next == MD) {
 			w.choose(EX)
@@ -159,14 +167,22 @@ func resolve(ws []word, i int) {
 		return // decided in fixup, once its right neighbour is known
 	}
 
+	// A capitalised adjective before a common noun: "Western attempts",
+	// "an Arctic prison"; not inside a name ("European Union leaders").
+	if w.tag == NNP && w.adjLower && nextW != nil && !nextW.cap && nextW.set&(1<<NN|1<<NNS) != 0 && (prevW == nil || !(prevW.cap && prevW.tag == NNP)) {
+		w.choose(JJ)
+		return
+	}
+
 	// Pre-determiners: "all the", "both his".
 	if w.has(PDT) && (next == DT || next == PRPS) {
 		w.choose(PDT)
 		return
 	}
 
+	open := openClass(w.tag)
 	// A base form after a modal, "to" or "did not": "will make", "to attack".
-	if w.set&(1<<VB|1<<VBP) != 0 && licensed(ws, i) {
+	if open && w.set&(1<<VB|1<<VBP) != 0 && licensed(ws, i) {
 		w.tag = VB
 		return
 	}
@@ -187,7 +203,7 @@ func resolve(ws []word, i int) {
 		}
 	}
 	// Agent phrase: "a statement issued by", "vetoed by".
-	if nextW != nil && nextW.kind&kBy != 0 && (w.tag == VBD || w.tag == JJ) && tagAt(ws, i+2) != VBG && w.choose(VBN) {
+	if nextW != nil && nextW.kind&kBy != 0 && (w.tag == VBD || w.tag == VBN || w.tag == JJ) && tagAt(ws, i+2) != VBG && w.choose(VBN) {
 		return
 	}
 
@@ -226,24 +242,45 @@ func resolve(ws []word, i int) {
 		}
 	}
 
+	// A gerund after a preposition takes an object: "of rewarding
+	// terrorism", "by launching three"; else a noun: "on shipping."
+	if w.tag == VBG || (w.tag == NN || w.tag == JJ) && w.has(VBG) && prevW != nil && prevW.tag == IN {
+		if prevW != nil && prevW.tag == IN && prevW.kind&kThat == 0 {
+			if startsObject(next) || next.isNoun() || next.isAdj() {
+				w.choose(VBG)
+			} else {
+				w.choose(NN)
+			}
+			return
+		}
+		if w.tag == VBG && w.has(NN) && insideNP(ws, i) && (next.isPunct() || next == None || next == MD || next == VBD || next == VBZ) {
+			w.choose(NN) // "the Rafah crossing"
+			return
+		}
+	}
+
 	switch {
 	case w.has(VBD) && w.has(VBN) && (w.tag == VBD || w.tag == VBN):
 		resolvePast(ws, i, p)
 	case w.has(VBZ) && w.has(NNS) && (w.tag == VBZ || w.tag == NNS):
 		// "he strikes", "which bans", "Russia strikes the"; else "air strikes".
 		switch {
-		case pw != nil && (isSubject(pw) || pw.kind&kDemo != 0 && pw.tag == DT):
-			w.choose(VBZ)
-		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP) && startsObject(next):
-			w.choose(VBZ)
+		case pw != nil && (isSubject(pw) || pw.kind&kRel != 0):
+			w.choose(VBZ) // "he strikes", "which bans"
+		case pw != nil && pw.kind&(kDemo|kThat) != 0 && (startsObject(next) || next.isNoun() || next.isAdj() || next == VBN || next == VBG):
+			w.choose(VBZ) // "that bans nuclear tests"; not "that ties between"
+		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP || prevW.tag == Comma) && (startsObject(next) || next == VBG || next == VBN):
+			w.choose(VBZ) // "the enemy keeps targeting", "Sweden, ..., hopes to join"
 		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS || prevW.tag == IN || prevW.tag.isVerb()):
 			w.choose(NNS) // "rejected calls for", "for talks"
 		}
-	case w.set&(1<<VB|1<<VBP) != 0 && w.set&(1<<NN|1<<NNS) != 0:
+	case open && w.tag != JJ && w.set&(1<<VB|1<<VBP) != 0 && w.set&(1<<NN|1<<NNS) != 0:
 		// "they attack", "officials visit the"; else the lexicon's guess.
 		switch {
-		case pw != nil && isSubject(pw):
+		case pw != nil && (isSubject(pw) || pw.kind&(kThat|kRel) != 0 && !next.isNoun()):
 			w.tag = VBP
+		case prevW != nil && prevW.tag == CC && startsObject(next) && coordVB(ws, i-1):
+			w.tag = VB // "withdraw its ambassador and end its cooperation"
 		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS) && (startsObject(next) || next == IN && w.tag != NN):
 			w.tag = VBP
 		case prevW != nil && prevW.tag == TO:
@@ -263,6 +300,33 @@ func particle(n string) bool {
 	switch n {
 	case "up", "down", "out", "off", "back", "away", "over", "on", "in", "around", "about", "through", "along", "aside":
 		return true
+	}
+	return false
+}
+
+// openClass: the first guess is a noun, verb or adjective, so the rules may
+// move it among those ("still" RB never becomes a verb).
+func openClass(t Tag) bool {
+	return t.isNoun() || t.isVerb() || t == JJ
+}
+
+// coordVB: the verb before the conjunction at c is an infinitive.
+func coordVB(ws []word, c int) bool {
+	v := verbBefore(ws, c)
+	return v >= 0 && ws[v].tag == VB
+}
+
+// insideNP: the words before i up to a determiner are nouns and adjectives.
+func insideNP(ws []word, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch t := ws[j].tag; {
+		case t.isNoun() || t.isAdj() || t == CD:
+			continue
+		case t == DT || t == PRPS || t == POS:
+			return j < i-1
+		default:
+			return false
+		}
 	}
 	return false
 }
@@ -313,7 +377,7 @@ func resolvePast(ws []word, i, p int) {
 		if pw.tag.isNoun() || pw.tag == PRP || pw.tag == WDT || pw.tag == WP || pw.tag == CD && p == i-1 {
 			// Reduced relative after a clause that already has its verb:
 			// "rejected calls ... unless hostages held in Gaza were freed".
-			if pw.tag.isNoun() && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == TO) && ws[i+1].kind&kThat == 0 {
+			if pw.tag.isNoun() && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == TO && !(i+2 < len(ws) && ws[i+2].has(VB))) && ws[i+1].kind&kThat == 0 {
 				if f := lastFinite(ws, p); f >= 0 && ws[f].kind&kSay == 0 && !relBetween(ws, f, i) {
 					w.choose(VBN)
 					return
@@ -323,12 +387,19 @@ func resolvePast(ws []word, i, p int) {
 			return
 		}
 	}
+	// An object after it: "Wang Yi, held talks", "Somalia, ..., called the
+	// deal" (after have/be it was decided before).
+	switch tagAt(ws, i+1) {
+	case DT, PRPS, NN, NNS, NNP, NNPS, CD, PRP:
+		w.choose(VBD)
+	}
 }
 
-// relBetween reports a relative pronoun or "that" between j and i.
+// relBetween reports a conjunction or comma between j and i: the verb at
+// j then belongs to another clause.
 func relBetween(ws []word, j, i int) bool {
 	for k := j + 1; k < i; k++ {
-		if ws[k].kind&(kThat|kRel) != 0 || ws[k].tag == CC || ws[k].tag == Comma {
+		if ws[k].tag == CC || ws[k].tag == Comma {
 			return true
 		}
 	}
@@ -379,7 +450,7 @@ func fixup(ws []word, i int) {
 	case JJ:
 		// The head of a noun phrase: "the military said", "a Chinese
 		// military official" stays an adjective.
-		if w.has(NN) && prevW != nil && (prevW.tag == DT && prevW.kind&kThat == 0 || prevW.tag == JJ || prevW.tag == PRPS || prevW.tag == POS) &&
+		if w.has(NN) && prevW != nil && prevW.norm != "each" && (prevW.tag == DT && prevW.kind&kThat == 0 || prevW.tag == JJ || prevW.tag == PRPS || prevW.tag == POS) &&
 			!(next.isNoun() || next.isAdj() || next == CD || next == VBG || next == VBN || next == CC) {
 			w.tag = NN
 		}
@@ -429,8 +500,8 @@ func thatTag(ws []word, i int) Tag {
 		if complementNoun(pv.norm) {
 			return IN
 		}
-		if newSubject && sayBefore(ws, i) {
-			return IN // "told reporters that the council ..."
+		if sayBefore(ws, i) && (newSubject || !(nx.tag.isVerb() || nx.tag == MD || nx.tag == RB)) {
+			return IN // "told reporters (in Doha) that (aid trucks) ..."
 		}
 		if nounNext && pv.tag == Comma {
 			return DT
