@@ -184,7 +184,10 @@ func (b *builder) add(e *Entry, layer int, l dict.Line) error {
 		key := e.Kind.String() + "\x00" + phraseKey(words)
 		for _, j := range b.owner[key] {
 			o := d.entries[j]
-			if d.layer[j] == layer && o.Actor.Code != e.Actor.Code && overlaps(o, e) {
+			// One person's roles may overlap (a year-precise start): the
+			// role that starts later wins on the shared days.
+			samePerson := e.Kind == KindPerson && o.Actor.Name == e.Actor.Name
+			if d.layer[j] == layer && o.Actor.Code != e.Actor.Code && !samePerson && overlaps(o, e) {
 				return l.Errorf("phrase %q is already %s %s at %s", p, o.Kind, o.Actor.Code, o.Rule)
 			}
 		}

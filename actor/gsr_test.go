@@ -54,11 +54,24 @@ func locate(text, actor string) (int, int, bool) {
 		if cand == "" {
 			continue
 		}
-		if i := strings.Index(text, cand); i >= 0 {
-			return i, i + len(cand), true
-		}
-		if i := strings.Index(strings.ToLower(text), strings.ToLower(cand)); i >= 0 {
-			return i, i + len(cand), true
+		for _, hay := range []string{text, strings.ToLower(text)} {
+			needle := cand
+			if hay != text {
+				needle = strings.ToLower(cand)
+			}
+			// The first whole-word occurrence ("Iraq" not inside "Iraqi").
+			for off := 0; ; {
+				i := strings.Index(hay[off:], needle)
+				if i < 0 {
+					break
+				}
+				i += off
+				e := i + len(needle)
+				if (i == 0 || !isWordByte(hay[i-1])) && (e == len(hay) || !isWordByte(hay[e])) {
+					return i, e, true
+				}
+				off = i + 1
+			}
 		}
 	}
 	return 0, 0, false
@@ -105,7 +118,7 @@ func TestPloverGSRActors(t *testing.T) {
 	st := New(loadBuiltin(t))
 	var total, correct, found, agentTotal, agentCorrect int
 	misses := map[string]int{}
-	var missLines []string
+	var missLines, agentMisses []string
 	for _, r := range recs[1:] {
 		d := f.doc(t, r.Text, "")
 		if err := st.Process(t.Context(), d); err != nil {
@@ -139,6 +152,8 @@ func TestPloverGSRActors(t *testing.T) {
 				agentTotal++
 				if m.Actor.Country == gold && m.Actor.Agent == sec[:3] {
 					agentCorrect++
+				} else if m.Actor.Country == gold {
+					agentMisses = append(agentMisses, fmt.Sprintf("%s: %q %s%s: got %q %s %s", r.ID, a.ActorText, gold, sec, d.Slice(m.Span), m.Kind, m.Actor.Code))
 				}
 			}
 		}
@@ -147,10 +162,15 @@ func TestPloverGSRActors(t *testing.T) {
 	sort.Strings(missLines)
 	if testing.Verbose() {
 		t.Logf("misses:\n%s", strings.Join(missLines, "\n"))
+		t.Logf("agent misses (country right):\n%s", strings.Join(agentMisses, "\n"))
 	}
 	t.Logf("PLOVER GSR actors: %d gold, %d with a mention, country correct %d = %.1f%%; country+agent correct %d of %d with a sector = %.1f%%; misses %v",
 		total, found, correct, 100*acc, agentCorrect, agentTotal, 100*float64(agentCorrect)/float64(agentTotal), misses)
 	if acc < gsrFloor {
 		t.Errorf("country accuracy %.3f fell below the floor %.3f", acc, gsrFloor)
 	}
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

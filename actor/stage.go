@@ -854,8 +854,10 @@ func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
 	e := mt.entry
 	switch e.Kind {
 	case KindAdj:
-		// "British Airways", "Asian Lite News": part of a longer name.
-		if mt.end < hi && p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !notNames[p.norm(mt.end)] {
+		// "Asian Lite News", "Chinese New Year": part of a longer name;
+		// but "Iraqi Kurds", "Turkish Kurd refugees" are people.
+		if run := p.unknownCapsRun(mt.end, hi); run >= 2 || run == 1 && !strings.HasSuffix(p.norm(mt.end), "s") &&
+			(mt.end+1 >= hi || !isLowerWord(p.text(mt.end+1))) {
 			return
 		}
 		m := p.newMent(si, mt.first, mt.end, dyad.MentionCountry)
@@ -1197,4 +1199,19 @@ var titleNouns = map[string]bool{
 	"representatives": true, "commander": true, "secretary-general": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true,
 	"president": true, "founder": true, "boss": true, "delegation": true,
+}
+
+// unknownCapsRun counts the capitalised words from i that no dictionary
+// phrase covers.
+func (p *proc) unknownCapsRun(i, hi int) int {
+	n := 0
+	for k := i; k < hi && p.capitalised(k) && p.matchOf(k) == nil && !notNames[p.norm(k)] && isWordRune(firstRune(p.norm(k))); k++ {
+		n++
+	}
+	return n
+}
+
+func isLowerWord(s string) bool {
+	r := firstRune(s)
+	return unicode.IsLower(r)
 }
