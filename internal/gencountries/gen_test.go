@@ -89,3 +89,37 @@ func TestGeneratedUpToDate(t *testing.T) {
 		}
 	}
 }
+
+func FuzzReadExtra(f *testing.F) {
+	f.Add("USA\tcountry\tAmerica\n*\tdrop\tIsland\nKAZ\tcapital\tNur-Sultan\t2019-03-23\t2022-09-17\tnote\n")
+	f.Add("X\t\t\n\t\n#c\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		ds, err := readExtra(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, d := range ds {
+			switch d.kind {
+			case "country", "adj", "capital", "drop", "noadj":
+			default:
+				t.Fatalf("accepted directive %q", d.kind)
+			}
+		}
+	})
+}
+
+func FuzzReadPhoenix(f *testing.F) {
+	f.Add("AFGHANISTAN_  [AFG]\n+AFGHAN_\n+KABUL_ # city\nX [ABC]\n")
+	f.Add("[\n+\n]\nA[]\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		blocks, err := readPhoenix(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for code := range blocks {
+			if len(code) != 3 {
+				t.Fatalf("block code %q", code)
+			}
+		}
+	})
+}
