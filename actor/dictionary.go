@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/data"
 	"github.com/dyadproject/dyad/dict"
 )
@@ -44,6 +45,10 @@ type Dictionary struct {
 	ends [][]pattern
 	// countryName is the canonical name per country code, for adjectives.
 	countryName map[string]string
+	// people lists each person's entries by canonical name.
+	people map[string][]int32
+	// fallback holds an entry for each of fallbackRoles.
+	fallback map[string]*Entry
 	// titleOf stands for a title word the grammar knows ("chairman of").
 	titleOf  Entry
 	numNodes int
@@ -137,6 +142,7 @@ func newBuilder() *builder {
 			next:        make(map[uint64]int32, 8192),
 			ends:        make([][]pattern, 1, 8192),
 			countryName: make(map[string]string, 300),
+			people:      make(map[string][]int32, 512),
 			titleOf:     Entry{Kind: KindAgent, Rule: "actor/grammar:title-of"},
 			numNodes:    1,
 		},
@@ -201,6 +207,9 @@ func (b *builder) add(e *Entry, layer int, l dict.Line) error {
 		if _, ok := d.countryName[e.Actor.Country]; !ok {
 			d.countryName[e.Actor.Country] = e.Actor.Name
 		}
+	}
+	if e.Kind == KindPerson {
+		d.people[e.Actor.Name] = append(d.people[e.Actor.Name], int32(idx))
 	}
 	d.entries = append(d.entries, e)
 	d.layer = append(d.layer, layer)
@@ -287,7 +296,14 @@ func (d *Dictionary) tokenID(norm string) int32 {
 	return id
 }
 
-func (b *builder) build() *Dictionary { return b.d }
+func (b *builder) build() *Dictionary {
+	d := b.d
+	d.fallback = make(map[string]*Entry, len(fallbackRoles))
+	for w, agent := range fallbackRoles {
+		d.fallback[w] = &Entry{Kind: KindAgent, Actor: dyad.Actor{Code: agent, Agent: agent}, Phrases: []string{w}, Rule: "actor/grammar:role-word"}
+	}
+	return d
+}
 
 // step follows one token from node; it returns -1 when the trie has no
 // such edge.

@@ -151,15 +151,18 @@ func (p *proc) find(lo, hi int) {
 			i++
 			continue
 		}
-		if bestEnd > i+1 && p.norm(i) == "the" {
-			// "the West Bank": a longer name right after "the" wins over
-			// a phrase that starts with it ("the West").
-			keep := append(p.best2[:0], p.best...)
-			if e2 := p.longest(i+1, hi); e2 > bestEnd {
-				i++
-				continue
+		// A longer phrase that starts inside this one wins, and this one
+		// is cut short before it: "the West Bank" over "the West",
+		// "President" + "Xi Jinping" over "President Xi" + "Jinping".
+		for k := i + 1; k < bestEnd; k++ {
+			if p.longestInto(k, hi, &p.best2) > bestEnd {
+				bestEnd = p.longest(i, k)
+				break
 			}
-			p.best, p.best2 = keep, p.best
+		}
+		if bestEnd < 0 {
+			i++
+			continue
 		}
 		e, stale := p.choose(p.best)
 		p.matches = append(p.matches, match{first: i, end: bestEnd, entry: e, stale: stale})
@@ -172,11 +175,13 @@ func (p *proc) find(lo, hi int) {
 
 // longest returns the end of the longest phrase at token i whose case
 // rules hold, with its entries in p.best; -1 when there is none.
-func (p *proc) longest(i, hi int) int {
+func (p *proc) longest(i, hi int) int { return p.longestInto(i, hi, &p.best) }
+
+func (p *proc) longestInto(i, hi int, out *[]int32) int {
 	dct := p.dict
 	node := int32(0)
 	bestEnd := -1
-	best := p.best[:0]
+	best := (*out)[:0]
 	for j := i; j < hi; j++ {
 		node = dct.step(node, p.norm(j))
 		if node < 0 {
@@ -197,7 +202,7 @@ func (p *proc) longest(i, hi int) int {
 			best = append(best[:0], best[n:]...)
 		}
 	}
-	p.best = best
+	*out = best
 	return bestEnd
 }
 
@@ -414,6 +419,13 @@ func (p *proc) parseNP(i, hi int) *np {
 			j++
 			continue
 		}
+		// "Palestinian leader", "junta leader": a common role word the
+		// dictionary may lack, after a country word or another role word.
+		if e := p.dict.fallback[p.norm(j)]; e != nil && (n.cref != nil || len(n.agents) > 0) && p.matchOf(j) == nil {
+			n.agents = append(n.agents, &match{first: j, end: j + 1, entry: e})
+			j++
+			continue
+		}
 		// "chairman of …", "head of …": a title word the dictionary does
 		// not list, coded by its "of" complement.
 		if len(n.agents) == 0 && titleNouns[p.norm(j)] && j+2 < hi && p.norm(j+1) == "of" && p.matchOf(j) == nil {
@@ -617,7 +629,13 @@ func (p *proc) nameRun(i, hi int) int {
 	e := i
 	for k := i; k < hi && k < i+5; k++ {
 		nm := p.norm(k)
-		if notNames[nm] || p.matchOf(k) != nil || !isWordRune(firstRune(nm)) || isClosedClass(p.toks[k].Tag) {
+		if mt := p.matchOf(k); mt != nil {
+			// "Tom King": a capitalised one-word role inside a name.
+			if k == i || mt.entry.Kind != KindAgent || mt.end-mt.first != 1 || !p.capitalised(k) {
+				break
+			}
+		}
+		if notNames[nm] || !isWordRune(firstRune(nm)) || isClosedClass(p.toks[k].Tag) {
 			break
 		}
 		if p.capitalised(k) || strings.HasPrefix(nm, "al-") || strings.HasPrefix(nm, "el-") {
@@ -712,7 +730,7 @@ func (p *proc) newMent(si, first, end int, kind dyad.MentionKind) *ment {
 // complement, the agent of its last role word; an org or group with an
 // agent of its own (CHNMIL, IGONAT, PSEREB) keeps its code.
 func (p *proc) roleActor(n *np) dyad.Actor {
-	agent := n.agents[len(n.agents)-1].entry.Actor.Agent
+	agent := p.head(n).entry.Actor.Agent
 	var ref *Entry
 	switch {
 	case n.of != nil:
@@ -750,7 +768,7 @@ func (p *proc) roleRule(n *np) string {
 			parts = append(parts, m.entry.Rule)
 		}
 	}
-	parts = append(parts, n.agents[len(n.agents)-1].entry.Rule)
+	parts = append(parts, p.head(n).entry.Rule)
 	return strings.Join(parts, "+")
 }
 
@@ -775,6 +793,9 @@ func (p *proc) fromNP(si int, n *np) *ment {
 	case n.person != nil:
 		m := p.newMent(si, n.first, n.end, dyad.MentionPerson)
 		e := n.person.entry
+		if alt := p.byTitle(e, n); alt != nil {
+			e = alt
+		}
 		m.Actor = e.Actor
 		m.Rule = e.Rule
 		if n.person.stale || e.Actor.Agent == "" {
@@ -900,6 +921,13 @@ func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
 		m.Rule = e.Rule
 	case KindPerson:
 		m := p.newMent(si, mt.first, mt.end, dyad.MentionPerson)
+		// "President Obama" written as one phrase: its title picks the
+		// role when the date does not.
+		if (p.day == 0 || mt.stale) && mt.end-mt.first > 1 && p.isRoleWord(mt.first) {
+			if alt := p.personByTitle(e, p.norm(mt.first), false); alt != nil {
+				e = alt
+			}
+		}
 		m.Actor = e.Actor
 		m.Rule = e.Rule
 		m.person = e.Actor.Name
@@ -1214,4 +1242,77 @@ func (p *proc) unknownCapsRun(i, hi int) int {
 func isLowerWord(s string) bool {
 	r := firstRune(s)
 	return unicode.IsLower(r)
+}
+
+// head is the role word that decides the agent: the last one, unless it
+// is a generic word for a person of the body named before it ("army
+// spokesman" MIL, "border patrol agents" COP, but "government troops" MIL).
+func (p *proc) head(n *np) *match {
+	last := n.agents[len(n.agents)-1]
+	if len(n.agents) > 1 && genericRoles[p.norm(last.end-1)] {
+		return n.agents[len(n.agents)-2]
+	}
+	return last
+}
+
+var genericRoles = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true,
+	"officials": true, "chief": true, "head": true, "agents": true, "agent": true,
+	"source": true, "sources": true, "aide": true, "aides": true, "staff": true,
+	"member": true, "members": true, "personnel": true, "representative": true,
+	"representatives": true, "officer": true, "officers": true, "leader": true,
+	"leaders": true, "employees": true, "workers": true,
+}
+
+// byTitle picks, among a person's roles, the one the text's title names
+// ("President Obama" in an undated text is the president, not the former
+// one) when the date does not decide: no publication date, or no role
+// valid on it. "former" picks an ELI role.
+func (p *proc) byTitle(e *Entry, n *np) *Entry {
+	if p.day != 0 && !n.person.stale || len(n.agents) == 0 {
+		return nil
+	}
+	words := p.titleWords(n)
+	return p.personByTitle(e, words[len(words)-1], n.elite)
+}
+
+// isRoleWord reports whether token i alone is a role phrase.
+func (p *proc) isRoleWord(i int) bool {
+	node := p.dict.step(0, p.norm(i))
+	if node < 0 {
+		return false
+	}
+	for _, pat := range p.dict.ends[node] {
+		if p.dict.entries[pat.entry].Kind == KindAgent {
+			return true
+		}
+	}
+	return false
+}
+
+// personByTitle is the role of e's person whose note names head (and is a
+// former role when elite), the most fitting by date; nil if none.
+func (p *proc) personByTitle(e *Entry, head string, elite bool) *Entry {
+	var best *Entry
+	for _, c := range p.dict.people[e.Actor.Name] {
+		o := p.dict.entries[c]
+		note := strings.ToLower(o.Note)
+		former := o.Actor.Agent == "ELI" || strings.HasPrefix(note, "former")
+		if former != elite || !strings.Contains(note, head) {
+			continue
+		}
+		if best == nil || p.better(o, best) {
+			best = o
+		}
+	}
+	return best
+}
+
+// fallbackRoles are role words common in news that a dictionary may not
+// list; they count only after a country or role word ("Libyan leader").
+var fallbackRoles = map[string]string{
+	"leader": "GOV", "leaders": "GOV", "negotiator": "GOV", "negotiators": "GOV",
+	"ruler": "GOV", "rulers": "GOV", "administrators": "GOV", "administration": "GOV",
+	"officers": "MIL", "youths": "CVL", "people": "CVL", "landowners": "CVL",
+	"chief": "GOV", "head": "GOV", "delegation": "GOV", "delegates": "GOV",
 }
