@@ -71,21 +71,25 @@ func (r *Report) Level(name string) *Level {
 //	FN  dev-01  MEX -> ECU  161  | Mexico has broken off diplomatic …
 func (r *Report) WriteFindings(w io.Writer, l *Level) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s level: %d false positives, %d misses\n", l.Name, l.FP, l.Required-l.Found)
+	fmt.Fprintf(bw, "%s level: false positives %d, misses %d\n", l.Name, l.FP, l.Required-l.Found)
 	for _, f := range l.Findings {
 		kind := "FP"
 		if f.Miss {
 			kind = "FN"
 		}
 		src, tgt := orNone(f.Source), orNone(f.Target)
-		if f.SourceActor != "" || f.TargetActor != "" {
-			src += "(" + f.SourceActor + ")"
-			tgt += "(" + f.TargetActor + ")"
+		if l.Name == LevelActor && !f.Miss {
+			src += "(" + orNone(f.SourceActor) + ")"
+			tgt += "(" + orNone(f.TargetActor) + ")"
 		}
-		fmt.Fprintf(bw, "  %s  %s  %s -> %s  %s  | %s\n", kind, f.ArticleID, src, tgt, f.Code, oneLine(f.Sentence))
+		sentence := ""
+		if f.Sentence != "" {
+			sentence = "  | " + oneLine(f.Sentence)
+		}
+		fmt.Fprintf(bw, "  %s  %s  %s -> %s  %s%s\n", kind, f.ArticleID, src, tgt, f.Code, sentence)
 	}
 	if q := r.Quotes; q != nil {
-		fmt.Fprintf(bw, "quotes: %d false positives, %d misses\n", q.FP, q.Total-q.Found)
+		fmt.Fprintf(bw, "quotes: false positives %d, misses %d\n", q.FP, q.Total-q.Found)
 		for _, p := range q.FalsePositives {
 			fmt.Fprintf(bw, "  FP  %s  %s: %q\n", p.ArticleID, orNone(p.Speaker), oneLine(p.Text))
 		}
