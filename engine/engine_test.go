@@ -15,7 +15,7 @@ import (
 )
 
 func TestDefaultStageOrder(t *testing.T) {
-	want := []string{"sentence", "token", "tag"}
+	want := []string{"sentence", "token", "tag", "actor"}
 	if got := StageOrder(); !slices.Equal(got, want) {
 		t.Fatalf("StageOrder() = %v, want %v", got, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/actor"
 	"github.com/dyadproject/dyad/sentence"
 	"github.com/dyadproject/dyad/tag"
 	"github.com/dyadproject/dyad/token"
@@ -16,6 +17,7 @@ func StageOrder() []string {
 		"sentence", // Doc.Sentences
 		"token",    // Doc.Tokens, Sentence.FirstToken/EndToken
 		"tag",      // Token.Tag, Token.Lemma
+		"actor",    // Doc.Mentions
 	}
 }
 
@@ -27,6 +29,12 @@ func newStage(name string, cfg Config) (dyad.Stage, error) {
 		return token.New(token.Config{})
 	case "tag":
 		return tag.New(tag.Config{})
+	case "actor":
+		dict, err := actor.Load(actor.Config{UserDirs: cfg.DictDirs})
+		if err != nil {
+			return nil, err
+		}
+		return actor.New(dict), nil
 	}
 	return nil, fmt.Errorf("no constructor for stage %q", name)
 }
