@@ -1,0 +1,513 @@
+package coding
+
+import (
+	"github.com/dyadproject/dyad"
+)
+
+// Coarse parts of speech, from the Penn Treebank tags.
+const (
+	pOther  byte = 'X'
+	pNoun   byte = 'N' // NN NNS
+	pProper byte = 'P' // NNP NNPS
+	pVerb   byte = 'V' // VB*
+	pModal  byte = 'M' // MD
+	pAdj    byte = 'J' // JJ*
+	pAdv    byte = 'R' // RB*
+	pPart   byte = 'r' // RP
+	pDet    byte = 'D' // DT PDT
+	pPrep   byte = 'I' // IN
+	pTo     byte = 'T' // TO
+	pConj   byte = 'C' // CC
+	pNum    byte = '#' // CD
+	pPron   byte = 'O' // PRP
+	pPrpS   byte = '$' // PRP$
+	pPOS    byte = 'S' // POS
+	pWh     byte = 'W' // WDT WP WP$ WRB
+	pComma  byte = ','
+	pStop   byte = '.' // . : ; ! ? and dashes
+	pQuote  byte = 'Q'
+	pOpen   byte = '('
+	pClose  byte = ')'
+	pEx     byte = 'E' // EX
+)
+
+func coarse(tag, norm string) byte {
+	switch norm {
+	case "\"", "'", "``", "''", "“", "”", "‘", "’":
+		return pQuote
+	case ",":
+		return pComma
+	case "(", "[", "{":
+		return pOpen
+	case ")", "]", "}":
+		return pClose
+	case ";", ":", ".", "!", "?", "--", "-", "—", "–", "...", "…":
+		return pStop
+	}
+	if tag == "" {
+		return pOther
+	}
+	switch tag[0] {
+	case 'N':
+		if len(tag) >= 3 && tag[2] == 'P' {
+			return pProper
+		}
+		return pNoun
+	case 'V':
+		return pVerb
+	case 'J':
+		return pAdj
+	case 'R':
+		if tag == "RP" {
+			return pPart
+		}
+		return pAdv
+	case 'W':
+		return pWh
+	case 'C':
+		if tag == "CD" {
+			return pNum
+		}
+		if tag == "CC" {
+			return pConj
+		}
+	case 'D':
+		return pDet
+	case 'P':
+		switch tag {
+		case "PDT":
+			return pDet
+		case "PRP":
+			return pPron
+		case "PRP$":
+			return pPrpS
+		case "POS":
+			return pPOS
+		}
+	case 'I':
+		return pPrep
+	case 'T':
+		return pTo
+	case 'M':
+		return pModal
+	case 'E':
+		return pEx
+	case '`', '\'':
+		return pQuote
+	case ',':
+		return pComma
+	case '.', ':':
+		return pStop
+	case '-':
+		if tag == "-LRB-" {
+			return pOpen
+		}
+		if tag == "-RRB-" {
+			return pClose
+		}
+	}
+	return pOther
+}
+
+// vgroup is a verb group: auxiliaries, negation and the main verb.
+type vgroup struct {
+	start, end int // token range [start, end) within the sentence
+	head       int // the main verb
+	modal      string
+	inf        bool // "to V"
+	neg        bool
+	passive    bool
+	finite     bool
+	bare       bool // a lone participle or gerund, no auxiliary
+
+	// Filled by the clause analysis.
+	done    bool
+	subj    np   // the subject phrase, when the clause has one
+	subjOK  bool // subj is set
+	firstP  bool // the subject is "we", "I" or a pronoun nobody was found for
+	gov     int  // the governing verb group, or -1
+	frame   frameKind
+	objCtl  bool // the subject came from gov's object ("urged X to V")
+	ctlObj  np   // that object
+	quiet   bool // inside "accused X of V-ing": no event of its own
+	speaker int  // speech verb group whose complement this is, or -1
+	lo, hi  int  // a speech verb's complement [lo, hi)
+}
+
+// np is a noun phrase: a token range and the actor mentions it names.
+type np struct {
+	start, end int   // token range [start, end)
+	head       int   // the head token of the first phrase
+	ments      []int // indices into Doc.Mentions, outermost first
+	dual       bool  // "both countries", "the two leaders"
+	each       bool  // "each other"
+	pron       bool  // a personal pronoun
+	first      bool  // first person: we, I, us, our country
+}
+
+// sent is one sentence under analysis. Its slices are reused across
+// sentences of a Doc.
+type sent struct {
+	c    *Coder
+	d    *dyad.Doc
+	si   int // sentence index
+	off  int // index in d.Tokens of the first token
+	n    int
+	toks []dyad.Token
+	pos  []byte
+	time []bool
+	ment []int32 // outermost event-actor mention covering each token, or -1
+	vgAt []int16
+	vgs  []vgroup
+	// mention indices of this sentence, in Doc order
+	ments []int
+	// speakers: the speech verb groups of the sentence
+	acc np // "according to X"
+	hasAcc bool
+}
+
+func (s *sent) lemma(i int) string { return s.toks[i].Lemma }
+func (s *sent) norm(i int) string  { return s.toks[i].Norm }
+func (s *sent) tag(i int) string   { return s.toks[i].Tag }
+
+// word is a token's lemma, or its norm when the tagger gave none.
+func (s *sent) word(i int) string {
+	if l := s.toks[i].Lemma; l != "" {
+		return l
+	}
+	return s.toks[i].Norm
+}
+
+func (s *sent) is(i int, set int, k frameKind) bool {
+	if i < 0 || i >= s.n {
+		return false
+	}
+	w := s.c.lex.words[set]
+	if v, ok := w[s.word(i)]; ok && v == k {
+		return true
+	}
+	if v, ok := w[s.norm(i)]; ok && v == k {
+		return true
+	}
+	return false
+}
+
+func (s *sent) frameOf(i int, set int) frameKind {
+	w := s.c.lex.words[set]
+	if v, ok := w[s.word(i)]; ok {
+		return v
+	}
+	if v, ok := w[s.norm(i)]; ok {
+		return v
+	}
+	return fNone
+}
+
+
+// load prepares sentence si of d.
+func (s *sent) load(si int) {
+	d := s.d
+	sn := d.Sentences[si]
+	s.si = si
+	s.off = sn.FirstToken
+	s.toks = d.Tokens[sn.FirstToken:sn.EndToken]
+	s.n = len(s.toks)
+	s.pos = grow(s.pos, s.n)
+	s.time = growBool(s.time, s.n)
+	s.ment = grow32(s.ment, s.n)
+	s.vgAt = grow16(s.vgAt, s.n)
+	s.vgs = s.vgs[:0]
+	s.ments = s.ments[:0]
+	s.hasAcc = false
+	for i := range s.toks {
+		s.pos[i] = coarse(s.toks[i].Tag, s.toks[i].Norm)
+		s.ment[i] = -1
+		s.vgAt[i] = -1
+	}
+	s.markMentions()
+	s.markTime()
+	s.findVerbGroups()
+}
+
+func grow(b []byte, n int) []byte {
+	if cap(b) < n {
+		return make([]byte, n)
+	}
+	return b[:n]
+}
+func growBool(b []bool, n int) []bool {
+	if cap(b) < n {
+		return make([]bool, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
+}
+func grow32(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n)
+	}
+	return b[:n]
+}
+func grow16(b []int16, n int) []int16 {
+	if cap(b) < n {
+		return make([]int16, n)
+	}
+	return b[:n]
+}
+
+// markMentions records, per token, the outermost mention that may act in
+// an event (media are skipped; places are kept and told apart later).
+func (s *sent) markMentions() {
+	ms := s.d.Mentions
+	lo, hi := s.off, s.off+s.n
+	for mi := s.c.mentionFrom(s.d, s.si); mi < len(ms); mi++ {
+		m := &ms[mi]
+		if m.Sentence > s.si {
+			break
+		}
+		if m.Sentence != s.si || m.FirstToken < lo || m.EndToken > hi || m.EndToken <= m.FirstToken {
+			continue
+		}
+		s.ments = append(s.ments, mi)
+		if m.Kind == dyad.MentionMedia {
+			continue
+		}
+		for t := m.FirstToken; t < m.EndToken; t++ {
+			if s.ment[t-lo] < 0 {
+				s.ment[t-lo] = int32(mi)
+			}
+		}
+	}
+}
+
+// markTime flags the tokens of time expressions ("on Monday", "late on
+// Friday", "earlier this month", "in 2008"): clause reading skips them.
+func (s *sent) markTime() {
+	isTimeWord := func(i int) bool {
+		if s.ment[i] >= 0 {
+			return false
+		}
+		switch s.pos[i] {
+		case pModal, pVerb, pConj, pComma, pStop, pQuote:
+			return false
+		}
+		return s.is(i, setWord, fTime)
+	}
+	for i := 0; i < s.n; i++ {
+		if !isTimeWord(i) && !(s.pos[i] == pNum && isYear(s.norm(i))) {
+			continue
+		}
+		w := s.norm(i)
+		// "this", "last", "next", "past", "late", "early" are time words
+		// only before another time word.
+		switch w {
+		case "this", "last", "next", "past", "late", "early", "hours", "days", "weeks", "months", "years":
+			if !(i+1 < s.n && (isTimeWord(i+1) || s.norm(i+1) == "on" || s.norm(i+1) == "in")) && w != "hours" && w != "days" && w != "weeks" && w != "months" && w != "years" {
+				continue
+			}
+			if (w == "hours" || w == "days" || w == "weeks" || w == "months" || w == "years") && !(i+1 < s.n && (s.norm(i+1) == "ago" || s.norm(i+1) == "later" || s.norm(i+1) == "earlier" || s.norm(i+1) == "after" || s.norm(i+1) == "before")) {
+				continue
+			}
+		}
+		s.time[i] = true
+		// a preposition or "late"/"early" right before belongs to it
+		j := i - 1
+		for j >= 0 && (s.norm(j) == "late" || s.norm(j) == "early" || s.norm(j) == "on" || s.norm(j) == "in" || s.norm(j) == "at" || s.norm(j) == "since" || s.norm(j) == "by" || s.pos[j] == pDet && s.norm(j) == "the") {
+			s.time[j] = true
+			j--
+		}
+		// numbers after a month: "April 6", "Oct 29-31"
+		for k := i + 1; k < s.n && (s.pos[k] == pNum || s.norm(k) == "a.m." || s.norm(k) == "p.m."); k++ {
+			s.time[k] = true
+			i = k
+		}
+	}
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w[0] == '1' || w[0] == '2'
+}
+
+func (s *sent) isVerbish(i int) bool { return s.pos[i] == pVerb || s.pos[i] == pModal }
+
+// findVerbGroups groups auxiliaries, modals, negation and particles with
+// their main verb: "has not yet been attacked", "will pull out", "to meet".
+func (s *sent) findVerbGroups() {
+	for i := 0; i < s.n; {
+		inf := s.pos[i] == pTo && s.infAt(i)
+		if !inf && !s.verbAt(i) {
+			i++
+			continue
+		}
+		g := vgroup{start: i, head: -1, inf: inf, gov: -1, speaker: -1}
+		j := i
+		if inf {
+			j++
+		}
+		verbs := 0
+		for j < s.n {
+			switch {
+			case s.verbAt(j):
+				if g.head >= 0 && !s.isAux(g.head) {
+					goto done // the main verb is there: a new group starts
+				}
+				if s.pos[j] == pModal {
+					if g.modal == "" {
+						g.modal = s.norm(j)
+					}
+					if g.head < 0 {
+						g.head = j
+					}
+				} else {
+					g.head = j
+					verbs++
+				}
+				j++
+			case s.pos[j] == pAdv || s.negAdv(j):
+				// adverbs inside the group: "has also said", "did not attack"
+				k := j
+				for k < s.n && (s.pos[k] == pAdv || s.negAdv(k)) {
+					k++
+				}
+				inside := k < s.n && s.verbAt(k) && (g.head < 0 || s.isAux(g.head))
+				for t := j; t < k; t++ {
+					if s.negAdv(t) && (inside || g.head >= 0) {
+						g.neg = true
+					}
+				}
+				if !inside {
+					goto done
+				}
+				j = k
+			case s.pos[j] == pPart && g.head >= 0:
+				j++
+			default:
+				goto done
+			}
+		}
+	done:
+		if g.head < 0 {
+			g.head = j - 1
+		}
+		g.end = j
+		s.classify(&g, verbs)
+		for t := g.start; t < g.end; t++ {
+			s.vgAt[t] = int16(len(s.vgs))
+		}
+		s.vgs = append(s.vgs, g)
+		i = j
+	}
+}
+
+func (s *sent) verbAt(i int) bool {
+	return (s.pos[i] == pVerb || s.pos[i] == pModal) && s.ment[i] < 0 && !s.time[i]
+}
+
+// infAt reports whether "to" at i opens an infinitive.
+func (s *sent) infAt(i int) bool {
+	j := i + 1
+	for j < s.n && (s.pos[j] == pAdv || s.negAdv(j)) {
+		j++
+	}
+	return j < s.n && s.verbAt(j) && (s.tag(j) == "VB" || s.tag(j) == "VBP")
+}
+
+func (s *sent) negAdv(i int) bool {
+	switch s.norm(i) {
+	case "not", "n't", "never":
+		return true
+	}
+	return false
+}
+
+// isAux reports whether verb token i can carry another verb after it.
+func (s *sent) isAux(i int) bool {
+	if s.pos[i] == pModal {
+		return true
+	}
+	switch s.word(i) {
+	case "be", "have", "do", "get", "is", "was", "were", "are", "been", "being", "has", "had", "did", "does":
+		return true
+	}
+	return false
+}
+
+func (s *sent) classify(g *vgroup, verbs int) {
+	h := g.head
+	first := -1
+	for t := g.start; t < g.end; t++ {
+		if s.pos[t] == pVerb || s.pos[t] == pModal {
+			first = t
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	if g.inf {
+		g.finite = false
+	} else if s.pos[first] == pModal {
+		g.finite = true
+	} else {
+		switch s.tag(first) {
+		case "VBD", "VBZ", "VBP":
+			g.finite = true
+		case "VB":
+			g.finite = true // imperative or tagger's base form
+		}
+	}
+	if s.pos[h] == pVerb && s.tag(h) == "VBN" {
+		// passive when the verb right before the participle is "be"/"get"
+		for t := h - 1; t >= g.start; t-- {
+			if s.pos[t] == pAdv || s.negAdv(t) {
+				continue
+			}
+			switch s.word(t) {
+			case "be", "is", "was", "were", "are", "been", "being", "get", "got", "gets", "getting", "become":
+				g.passive = true
+			}
+			break
+		}
+	}
+	if verbs == 1 && g.modal == "" && !g.inf && (s.tag(h) == "VBG" || s.tag(h) == "VBN") {
+		g.bare = true
+		g.finite = false
+	}
+}
+
+// skippable tokens between the words of a pattern or before a phrase.
+func (s *sent) filler(i int) bool {
+	if s.time[i] {
+		return true
+	}
+	switch s.pos[i] {
+	case pAdv, pQuote, pPart:
+		return !s.negAdv(i)
+	}
+	return false
+}
+
+// nominal reports whether token i can be inside a noun phrase.
+func (s *sent) nominal(i int) bool {
+	if s.ment[i] >= 0 {
+		return true
+	}
+	switch s.pos[i] {
+	case pNoun, pProper, pAdj, pDet, pNum, pPrpS, pPOS, pPron:
+		return true
+	case pVerb:
+		// "visiting", "British-flagged", "armed" before a noun
+		t := s.tag(i)
+		return (t == "VBG" || t == "VBN") && i+1 < s.n && (s.pos[i+1] == pNoun || s.pos[i+1] == pProper || s.pos[i+1] == pAdj || s.ment[i+1] >= 0)
+	}
+	return false
+}

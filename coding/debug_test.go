@@ -1,0 +1,63 @@
+package coding
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyadproject/dyad"
+)
+
+func TestDebugSeed(t *testing.T) {
+	if os.Getenv("DYAD_DEBUG") == "" {
+		t.Skip("set DYAD_DEBUG=1")
+	}
+	text, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "xiangshan-2023.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newPipe(t).run(t, dyad.Article{ID: "xiangshan-2023", Text: string(text), Published: "2023-11-01"})
+	t.Log("\n" + dump(d))
+}
+
+// dumpClauses prints the clause analysis of every sentence.
+func dumpClauses(c *Coder, d *dyad.Doc) string {
+	var b strings.Builder
+	s := &sent{c: c, d: d}
+	for si := range d.Sentences {
+		s.load(si)
+		s.findSpeakers()
+		fmt.Fprintf(&b, "S%d\n", si)
+		for vi, v := range s.vgs {
+			fmt.Fprintf(&b, "  vg%d %q head=%q inf=%v fin=%v bare=%v pass=%v neg=%v modal=%q gov=%d frame=%d objCtl=%v quiet=%v speaker=%d",
+				vi, d.Slice(dyad.Span{Start: s.toks[v.start].Start, End: s.toks[v.end-1].End}), s.norm(v.head), v.inf, v.finite, v.bare, v.passive, v.neg, v.modal, v.gov, v.frame, v.objCtl, v.quiet, v.speaker)
+			if v.subjOK {
+				fmt.Fprintf(&b, " subj=%q ments=%v first=%v", d.Slice(dyad.Span{Start: s.toks[v.subj.start].Start, End: s.toks[v.subj.end-1].End}), v.subj.ments, v.firstP)
+			}
+			if v.hi > v.lo {
+				fmt.Fprintf(&b, " compl=[%d,%d)", v.lo, v.hi)
+			}
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func TestDebugClauses(t *testing.T) {
+	if os.Getenv("DYAD_DEBUG") == "" {
+		t.Skip("set DYAD_DEBUG=1")
+	}
+	text := os.Getenv("DYAD_TEXT")
+	if text == "" {
+		b, err := os.ReadFile(filepath.Join(sharedDir(t), "examples", "xiangshan-2023.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = string(b)
+	}
+	p := newPipe(t)
+	d := p.run(t, dyad.Article{ID: "x", Text: text, Published: "2023-11-01"})
+	t.Log("\n" + dumpClauses(p.coder, d) + dump(d))
+}

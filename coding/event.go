@@ -1,0 +1,464 @@
+package coding
+
+import (
+	"sort"
+
+	"github.com/dyadproject/dyad"
+	"github.com/dyadproject/dyad/ontology"
+)
+
+// article codes one Doc, sentence by sentence.
+type article struct {
+	c     *Coder
+	d     *dyad.Doc
+	s     sent
+	raw   []rawEvent
+	pairs []pairRec
+	m     match
+}
+
+// member is one actor of an event: the mention that names it in the
+// sentence (-1 when inferred) and its codes.
+type member struct {
+	mi    int
+	actor dyad.Actor
+}
+
+// pairRec is a pair of actors named together ("China and Russia"), for
+// "the two countries" and "both sides" later on.
+type pairRec struct {
+	tok int // Doc token index after the pair
+	a   [2]member
+}
+
+// rawEvent is one coded action before merging.
+type rawEvent struct {
+	code     string
+	src, tgt member
+	p        *pattern
+	sent     int
+	anchor   int // Doc token index
+	modality string
+	negated  bool
+	inferred bool // the target was inferred from the article
+}
+
+func (a *article) sentence(si int) {
+	s := &a.s
+	s.load(si)
+	if !a.worth() {
+		return
+	}
+	a.notePairs()
+	s.findSpeakers()
+	for i := 0; i < s.n; i++ {
+		list := a.c.idx[s.word(i)]
+		if list == nil && s.norm(i) != s.word(i) {
+			list = a.c.idx[s.norm(i)]
+		}
+		if list == nil {
+			continue
+		}
+		if s.try(i, list, &a.m) {
+			a.emit(&a.m)
+		}
+	}
+}
+
+// worth: a sentence with no actor and no "both sides" cannot hold an event.
+func (a *article) worth() bool {
+	s := &a.s
+	for i := 0; i < s.n; i++ {
+		if s.ment[i] >= 0 {
+			return true
+		}
+		switch s.norm(i) {
+		case "both", "two", "we", "i", "our":
+			return true
+		}
+	}
+	return false
+}
+
+// notePairs records the compound mentions of the sentence as pairs.
+func (a *article) notePairs() {
+	d := a.d
+	for _, mi := range a.s.ments {
+		m := &d.Mentions[mi]
+		if m.Kind != dyad.MentionCompound {
+			continue
+		}
+		var ms []member
+		a.expand(mi, &ms, 0)
+		a.notePair(ms, m.EndToken)
+	}
+}
+
+func (a *article) notePair(ms []member, tok int) {
+	if len(ms) < 2 {
+		return
+	}
+	for i := 0; i < len(ms); i++ {
+		for j := i + 1; j < len(ms); j++ {
+			if ms[i].actor.Country != "" && ms[j].actor.Country != "" && ms[i].actor.Country != ms[j].actor.Country {
+				a.pairs = append(a.pairs, pairRec{tok: tok, a: [2]member{ms[i], ms[j]}})
+				return
+			}
+		}
+	}
+}
+
+// pairAt is the latest pair named before Doc token tok.
+func (a *article) pairAt(tok int) []member {
+	for i := len(a.pairs) - 1; i >= 0; i-- {
+		if a.pairs[i].tok <= tok {
+			p := a.pairs[i].a
+			return []member{{mi: -1, actor: p[0].actor}, {mi: -1, actor: p[1].actor}}
+		}
+	}
+	return nil
+}
+
+// expand lists the actors a mention stands for: itself, its antecedent,
+// or the members of a compound.
+func (a *article) expand(mi int, out *[]member, depth int) {
+	d := a.d
+	orig := mi
+	for hops := 0; mi >= 0 && hops < 8 && depth < 4; hops++ {
+		m := &d.Mentions[mi]
+		switch m.Kind {
+		case dyad.MentionMedia:
+			return
+		case dyad.MentionCompound:
+			end := m.EndToken
+			cover := -1
+			for ci := mi + 1; ci < len(d.Mentions); ci++ {
+				c := &d.Mentions[ci]
+				if c.FirstToken >= end || c.Sentence != m.Sentence {
+					break
+				}
+				if c.FirstToken < m.FirstToken || c.EndToken > end || c.FirstToken < cover {
+					continue
+				}
+				cover = c.EndToken
+				n := len(*out)
+				a.expand(ci, out, depth+1)
+				if orig != mi {
+					// a pronoun for a compound: name the pronoun as the text
+					for k := n; k < len(*out); k++ {
+						(*out)[k].mi = orig
+					}
+				}
+			}
+			if cover >= 0 {
+				return
+			}
+		}
+		if m.Actor.Country != "" {
+			*out = append(*out, member{mi: orig, actor: m.Actor})
+			return
+		}
+		mi = m.Antecedent
+	}
+}
+
+func (a *article) members(ph np, ok bool, tok int) []member {
+	if !ok {
+		return nil
+	}
+	if ph.dual && len(ph.ments) == 0 {
+		return a.pairAt(tok)
+	}
+	var out []member
+	for _, mi := range ph.ments {
+		a.expand(mi, &out, 0)
+	}
+	if len(out) == 0 && ph.dual {
+		return a.pairAt(tok)
+	}
+	return out
+}
+
+// emit turns a match into raw events, one set per code of its pattern.
+func (a *article) emit(m *match) {
+	slots, filled := m.slots, m.filled
+	for _, code := range m.p.codes {
+		m.slots, m.filled = slots, filled
+		a.emitCode(m, code)
+	}
+}
+
+func (a *article) emitCode(m *match, code string) {
+	s := &a.s
+	p := m.p
+	fc := frameCtx{code: code, modality: dyad.Asserted}
+	lead := noSlot
+	if p.lead != noSlot && !m.filled[p.lead] {
+		lead = p.lead
+	}
+	if s.verbal(m.anchor, p) {
+		vi := int(s.vgAt[m.anchor])
+		s.chain(vi, &fc, lead == noSlot)
+	} else {
+		b := s.npStart(m.anchor)
+		if lead != noSlot && b < m.anchor {
+			if mi, ok := s.headMentions(b, m.anchor, false); ok {
+				m.slots[lead], m.filled[lead] = np{start: b, end: m.anchor, ments: []int{mi}}, true
+				lead = noSlot
+			}
+		}
+		gi, f, sp, spOK := s.nounGov(b)
+		switch f {
+		case fIntent, fAgree, fRefuse, fAppeal, fDemand, fThreaten:
+			s.applyFrame(&fc, f)
+		}
+		if gi >= 0 {
+			s.chain(gi, &fc, lead == noSlot)
+		} else if spOK {
+			fc.src, fc.srcOK = sp, true
+		}
+	}
+	if fc.drop {
+		return
+	}
+	if (fc.negated || fc.modality == dyad.Hypothetical) && !a.c.keepNeg {
+		return
+	}
+	if lead != noSlot && fc.srcOK {
+		m.slots[lead], m.filled[lead] = fc.src, true
+	}
+	srcPh, srcOK := m.slots[slotSource], m.filled[slotSource]
+	tgtPh, tgtOK := m.slots[slotTarget], m.filled[slotTarget]
+	if fc.tgtOK {
+		// an appeal or demand: the one urged is the target, the one
+		// urging the source
+		tgtPh, tgtOK = fc.tgt, true
+		srcPh, srcOK = fc.src, fc.srcOK
+	}
+	tok := s.off + m.anchor
+	if m.filled[slotPair] {
+		ms := a.members(m.slots[slotPair], true, tok)
+		a.notePair(ms, s.off+m.slots[slotPair].end)
+		for i := range ms {
+			for j := range ms {
+				if i != j {
+					a.add(m, fc, ms[i], ms[j], false)
+				}
+			}
+		}
+		return
+	}
+	srcs := a.members(srcPh, srcOK, tok)
+	if len(srcs) == 0 {
+		return
+	}
+	if len(srcs) > 1 {
+		a.notePair(srcs, s.off+srcPh.end)
+	}
+	if tgtOK && tgtPh.each {
+		for i := range srcs {
+			for j := range srcs {
+				if i != j {
+					a.add(m, fc, srcs[i], srcs[j], false)
+				}
+			}
+		}
+		return
+	}
+	tgts := a.members(tgtPh, tgtOK, tok)
+	// reciprocal actions go both ways when they happened; an intention
+	// is only the speaker's
+	recip := p.flags&flagRecip != 0
+	back := recip && fc.modality == dyad.Asserted
+	if len(tgts) == 0 {
+		switch {
+		case recip && len(srcs) > 1:
+			for i := range srcs {
+				for j := range srcs {
+					if i != j {
+						a.add(m, fc, srcs[i], srcs[j], false)
+					}
+				}
+			}
+			return
+		case p.flags&flagPair != 0:
+			for _, sm := range srcs {
+				for _, tm := range a.pairAt(tok) {
+					if tm.actor.Country != sm.actor.Country {
+						a.add(m, fc, sm, tm, true)
+					}
+				}
+			}
+			return
+		case p.flags&flagReact != 0:
+			for _, sm := range srcs {
+				if t, ok := a.lastHostile(sm.actor.Country); ok {
+					a.add(m, fc, sm, t, true)
+				}
+			}
+			return
+		case p.flags&flagSolo != 0:
+			for _, sm := range srcs {
+				a.add(m, fc, sm, member{mi: -1}, false)
+			}
+			return
+		}
+		return
+	}
+	for _, sm := range srcs {
+		for _, tm := range tgts {
+			a.add(m, fc, sm, tm, false)
+			if back {
+				a.add(m, fc, tm, sm, false)
+			}
+		}
+	}
+}
+
+// lastHostile is the actor of the latest material-conflict event by
+// someone other than country: the usual target of a reaction ("condemned
+// the raid", "recalled its ambassador") whose target the text leaves out.
+func (a *article) lastHostile(country string) (member, bool) {
+	for i := len(a.raw) - 1; i >= 0; i-- {
+		e := &a.raw[i]
+		if e.inferred || e.src.actor.Country == "" || e.src.actor.Country == country {
+			continue
+		}
+		if ontology.QuadClass(e.code) == 4 && e.modality == dyad.Asserted {
+			return member{mi: -1, actor: e.src.actor}, true
+		}
+	}
+	return member{}, false
+}
+
+func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
+	if src.actor.Country == "" {
+		return
+	}
+	if tgt.mi >= 0 && tgt.mi == src.mi {
+		return
+	}
+	if src.actor.Code == tgt.actor.Code && src.actor.Name == tgt.actor.Name && tgt.actor.Country != "" {
+		return
+	}
+	a.raw = append(a.raw, rawEvent{
+		code: fc.code, src: src, tgt: tgt, p: m.p, sent: a.s.si, anchor: a.s.off + m.anchor,
+		modality: fc.modality, negated: fc.negated, inferred: inferred,
+	})
+}
+
+// merge folds raw events into the article's events: one per (source,
+// target, code), a parent code absorbed by a more specific one from the
+// same sentence.
+func (a *article) merge() []dyad.Event {
+	raw := a.raw
+	drop := make([]bool, len(raw))
+	for i := range raw {
+		for j := range raw {
+			if i == j || drop[j] || raw[i].sent != raw[j].sent {
+				continue
+			}
+			if sameDyad(&raw[i], &raw[j]) && absorbs(raw[i].code, raw[j].code) {
+				drop[i] = true
+				break
+			}
+		}
+	}
+	type group struct {
+		first int
+		sents []int
+		ev    rawEvent
+	}
+	var groups []*group
+	byKey := map[[3]string][]*group{}
+	for i := range raw {
+		if drop[i] {
+			continue
+		}
+		r := raw[i]
+		k := [3]string{r.src.actor.Country, r.tgt.actor.Country, r.code}
+		// one event per (source, target, code) of countries: a quote that
+		// restates the paraphrase ("Moscow remains ready" / "we remain
+		// ready", said the minister) is the same event
+		var g *group
+		if gs := byKey[k]; len(gs) > 0 {
+			g = gs[0]
+		}
+		if g == nil {
+			g = &group{first: i, ev: r}
+			byKey[k] = append(byKey[k], g)
+			groups = append(groups, g)
+		} else {
+			if g.ev.src.actor.Agent == "" && r.src.actor.Agent != "" {
+				g.ev.src = r.src
+			}
+			if g.ev.tgt.actor.Agent == "" && r.tgt.actor.Agent != "" {
+				g.ev.tgt = r.tgt
+			}
+		}
+		if n := len(g.sents); n == 0 || g.sents[n-1] != r.sent {
+			g.sents = append(g.sents, r.sent)
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
+	out := make([]dyad.Event, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, a.event(g.ev, g.sents))
+	}
+	return out
+}
+
+func sameDyad(a, b *rawEvent) bool {
+	return a.src.actor.Country == b.src.actor.Country && a.tgt.actor.Country == b.tgt.actor.Country &&
+		compatible(a.src.actor.Agent, b.src.actor.Agent) && compatible(a.tgt.actor.Agent, b.tgt.actor.Agent)
+}
+
+func compatible(x, y string) bool { return x == y || x == "" || y == "" }
+
+func (a *article) eventActor(m member) dyad.EventActor {
+	if m.actor.Country == "" {
+		return dyad.EventActor{}
+	}
+	ea := dyad.EventActor{Code: m.actor.Code, Country: m.actor.Country, Agent: m.actor.Agent, Name: m.actor.Name}
+	if ea.Code == "" {
+		ea.Code = ea.Country + ea.Agent
+	}
+	if m.mi >= 0 {
+		ea.Text = a.d.Slice(a.d.Mentions[m.mi].Span)
+	}
+	return ea
+}
+
+func (a *article) event(r rawEvent, sents []int) dyad.Event {
+	d := a.d
+	ev := dyad.Event{
+		ArticleID:     d.Article.ID,
+		Code:          r.code,
+		Source:        a.eventActor(r.src),
+		Target:        a.eventActor(r.tgt),
+		DatePrecision: dyad.PrecisionUnresolved,
+		Modality:      r.modality,
+		Negated:       r.negated,
+		ReportedBy:    []string{},
+		Mentions:      len(sents),
+		Rule:          r.p.pos,
+	}
+	for _, si := range sents {
+		sn := d.Sentences[si]
+		ev.Evidence = append(ev.Evidence, dyad.Evidence{Sentence: sn.Index, Start: sn.Start, End: sn.End, Text: d.Slice(sn.Span)})
+	}
+	a.c.onto.Fill(&ev)
+	return ev
+}
+
+// absorbs: general is an ancestor of specific, or the "not specified"
+// code of its family (030 for 0312, 110 for 112).
+func absorbs(general, specific string) bool {
+	if general == specific {
+		return false
+	}
+	if ontology.IsAncestor(general, specific) {
+		return true
+	}
+	return len(general) == 3 && general[2] == '0' && len(specific) >= 3 && specific[:2] == general[:2]
+}

@@ -1,0 +1,385 @@
+package coding
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dyadproject/dyad/dict"
+)
+
+// slotKind is an actor slot of a pattern.
+type slotKind uint8
+
+const (
+	noSlot slotKind = iota
+	slotSource
+	slotTarget
+	slotPair // a group of two or more actors: every ordered pair
+)
+
+var slotNames = map[string]slotKind{"SOURCE": slotSource, "TARGET": slotTarget, "PAIR": slotPair}
+
+type elemKind uint8
+
+const (
+	eWord elemKind = iota
+	eSlot
+	eGap
+	eGroup
+)
+
+// elem is one element of a compiled pattern.
+type elem struct {
+	kind  elemKind
+	words []string // eWord: the lemmas or forms it accepts, sorted
+	pos   byte     // eWord: 0, or 'n', 'v', 'j': the tag family required
+	slot  slotKind // eSlot
+	opt   bool     // eWord, eGroup: may be absent
+	group []elem   // eGroup: optional sequence
+	gap   int      // eGap: most tokens skipped
+	place bool     // eSlot: after a locative preposition, a place may fill it
+	text  string   // as written, for messages
+}
+
+// locative prepositions: a slot after one may be filled by a place
+// ("arrived in Beijing", "recalled its ambassador from Tehran").
+var locative = map[string]bool{"in": true, "at": true, "to": true, "into": true, "from": true, "inside": true, "toward": true, "towards": true, "near": true, "within": true, "across": true, "on": true, "over": true}
+
+// Pattern flags.
+const (
+	flagRecip = 1 << iota // reciprocal: code both directions
+	flagLoc               // a place may fill TARGET ("struck sites in Iraq")
+	flagSolo              // the event stands without a target
+	flagNoPassive         // the verb is not read in the passive
+	flagReact             // a missing target is the actor of the latest hostile act
+	flagHead              // an object slot's actor must head its phrase ("host the president", not "host a U.S. base")
+	flagPair              // a missing target is each side of the latest pair named ("offered to mediate")
+)
+
+var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair}
+
+// pattern is one compiled line of a pattern file.
+type pattern struct {
+	code  string // first code; codes has all of them ("171+173")
+	codes []string
+	lead  slotKind // the slot before the anchor: the subject role
+	elems []elem   // elems[0] is the anchor
+	flags int
+	spec  int    // specificity: more literal words first
+	pos   string // file:line
+	key   string // the pattern as written, normalized, for overrides
+	order int    // load order, the last tie-break
+	slots int    // which slots appear (bit per slotKind)
+}
+
+func (p *pattern) has(s slotKind) bool { return p.slots&(1<<s) != 0 }
+
+// rawPattern is a parsed line whose class references are not yet resolved.
+type rawPattern struct {
+	line  dict.Line
+	code  string
+	text  string // the pattern field
+	toks  []string
+	flags int
+	key   string
+}
+
+// variants writes out the {a b|c} alternations and optional groups of a
+// pattern: each variant is a plain sequence of elements.
+func (r *rawPattern) variants() [][]string {
+	var out [][]string
+	for _, s := range expandBraces(r.text) {
+		s = strings.NewReplacer("(", " ( ", ")", " ) ").Replace(s)
+		out = append(out, expandGroups(strings.Fields(s))...)
+	}
+	return dedupe(out)
+}
+
+// expandBraces writes out the first {..|..} of s and recurses.
+func expandBraces(s string) []string {
+	i := strings.IndexByte(s, '{')
+	if i < 0 {
+		return []string{s}
+	}
+	j := strings.IndexByte(s[i:], '}')
+	if j < 0 {
+		return []string{s}
+	}
+	j += i
+	var out []string
+	for _, alt := range strings.Split(s[i+1:j], "|") {
+		out = append(out, expandBraces(s[:i]+" "+strings.TrimSpace(alt)+" "+s[j+1:])...)
+	}
+	return out
+}
+
+func parsePatternLine(l dict.Line, defaults int) (*rawPattern, error) {
+	f := l.Fields()
+	if len(f) < 2 || len(f) > 3 {
+		return nil, l.Errorf("want CODE <TAB> pattern [<TAB> flags]")
+	}
+	code := f[0]
+	for _, c := range strings.Split(code, "+") {
+		if code != "-" && !isCode(c) {
+			return nil, l.Errorf("code %q: want a CAMEO code of 2-4 digits (several joined by +), or - to remove the pattern", code)
+		}
+	}
+	r := &rawPattern{line: l, code: code, flags: defaults}
+	if len(f) == 3 {
+		v, err := parseFlags(l, f[2])
+		if err != nil {
+			return nil, err
+		}
+		r.flags = (r.flags | v) &^ clearFlags(f[2])
+	}
+	if strings.Count(f[1], "{") != strings.Count(f[1], "}") || strings.Contains(f[1], "{}") {
+		return nil, l.Errorf("unbalanced or empty { }")
+	}
+	if i := strings.IndexByte(f[1], '{'); i >= 0 && strings.ContainsAny(f[1][i+1:strings.IndexByte(f[1], '}')], "{()") {
+		return nil, l.Errorf("no { or ( inside { }")
+	}
+	r.text = f[1]
+	s := strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ").Replace(f[1])
+	r.toks = strings.Fields(s)
+	if len(r.toks) == 0 {
+		return nil, l.Errorf("empty pattern")
+	}
+	r.key = strings.ToLower(strings.Join(r.toks, " "))
+	return r, nil
+}
+
+// compile resolves classes and checks the pattern's shape.
+func (r *rawPattern) compile(lx *lexicon, order int) (*pattern, error) {
+	l := r.line
+	p := &pattern{code: r.code, codes: strings.Split(r.code, "+"), flags: r.flags, pos: l.Pos(), key: r.key, order: order}
+	p.code = p.codes[0]
+	toks := r.toks
+	if strings.Contains(toks[0], "=") && slotNames[strings.SplitN(toks[0], "=", 2)[0]] != noSlot {
+		return nil, l.Errorf("the subject slot takes no head words (%s)", toks[0])
+	}
+	if k, ok := slotNames[toks[0]]; ok {
+		if k == slotPair {
+			return nil, l.Errorf("a pattern cannot open with PAIR (a subject group is read as reciprocal with the recip flag)")
+		}
+		p.lead = k
+		p.slots |= 1 << k
+		toks = toks[1:]
+	}
+	elems, rest, err := parseElems(l, lx, toks, 0)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) > 0 {
+		return nil, l.Errorf("unbalanced )")
+	}
+	if len(elems) == 0 || elems[0].kind != eWord || elems[0].opt {
+		return nil, l.Errorf("the first element after the subject slot must be a required word (the anchor)")
+	}
+	p.elems = elems
+	var walk func([]elem)
+	walk = func(es []elem) {
+		for _, e := range es {
+			switch e.kind {
+			case eWord:
+				if e.opt {
+					p.spec++
+				} else {
+					p.spec += 3
+				}
+				if e.pos != 0 {
+					p.spec++
+				}
+			case eSlot:
+				p.slots |= 1 << e.slot
+				p.spec += 2
+				if len(e.words) > 0 {
+					p.spec += 2
+				}
+			case eGroup:
+				walk(e.group)
+			}
+		}
+	}
+	walk(elems)
+	if p.lead != noSlot {
+		p.spec += 2
+	}
+	if p.code != "-" && !p.has(slotSource) && !p.has(slotPair) {
+		return nil, l.Errorf("pattern has no SOURCE or PAIR slot")
+	}
+	return p, nil
+}
+
+// parseElems reads elements up to a closing parenthesis (depth > 0) or the end.
+func parseElems(l dict.Line, lx *lexicon, toks []string, depth int) ([]elem, []string, error) {
+	var out []elem
+	for len(toks) > 0 {
+		t := toks[0]
+		toks = toks[1:]
+		switch {
+		case t == ")":
+			if depth == 0 {
+				return nil, nil, l.Errorf("unbalanced )")
+			}
+			if len(out) == 0 {
+				return nil, nil, l.Errorf("empty ( )")
+			}
+			return out, toks, nil
+		case t == "(":
+			g, rest, err := parseElems(l, lx, toks, depth+1)
+			if err != nil {
+				return nil, nil, err
+			}
+			if len(rest) == len(toks) {
+				return nil, nil, l.Errorf("unbalanced (")
+			}
+			toks = rest
+			if len(g) == 1 && g[0].kind == eWord {
+				g[0].opt = true
+				out = append(out, g[0])
+			} else {
+				out = append(out, elem{kind: eGroup, opt: true, group: g, text: "(…)"})
+			}
+		case t == "...":
+			out = append(out, elem{kind: eGap, gap: 10, text: t})
+		case slotNames[strings.SplitN(t, "=", 2)[0]] != noSlot:
+			name, head, hasHead := strings.Cut(t, "=")
+			e := elem{kind: eSlot, slot: slotNames[name], text: t}
+			if hasHead {
+				// TARGET=@envoy: the phrase's head word must be one of these
+				w, err := parseWord(l, lx, head)
+				if err != nil {
+					return nil, nil, err
+				}
+				e.words = w.words
+			}
+			if n := len(out); n > 0 && out[n-1].kind == eWord {
+				e.place = true
+				for _, w := range out[n-1].words {
+					if !locative[w] {
+						e.place = false
+					}
+				}
+			}
+			out = append(out, e)
+		default:
+			e, err := parseWord(l, lx, t)
+			if err != nil {
+				return nil, nil, err
+			}
+			out = append(out, e)
+		}
+	}
+	if depth > 0 {
+		return nil, toks, l.Errorf("unbalanced (")
+	}
+	return out, nil, nil
+}
+
+func parseWord(l dict.Line, lx *lexicon, t string) (elem, error) {
+	e := elem{kind: eWord, text: t}
+	if i := strings.LastIndexByte(t, ':'); i > 0 {
+		switch t[i+1:] {
+		case "n", "v", "j":
+			e.pos = t[i+1]
+		default:
+			return e, l.Errorf("%q: unknown tag family %q (n, v, j)", t, t[i+1:])
+		}
+		t = t[:i]
+	}
+	seen := map[string]bool{}
+	for _, alt := range strings.Split(t, "|") {
+		alt = strings.ToLower(alt)
+		switch {
+		case alt == "":
+			return e, l.Errorf("%q: empty alternative", e.text)
+		case strings.HasPrefix(alt, "@"):
+			ws, ok := lx.classes[alt[1:]]
+			if !ok {
+				return e, l.Errorf("unknown class %s (classes are defined in %s)", alt, ClassesFile)
+			}
+			for _, w := range ws {
+				seen[w] = true
+			}
+		case strings.ToUpper(alt) == alt && strings.ToLower(alt) != alt:
+			return e, l.Errorf("%q: unknown slot (SOURCE, TARGET, PAIR)", alt)
+		default:
+			if _, isSlot := slotNames[strings.ToUpper(alt)]; isSlot && alt != strings.ToUpper(alt) {
+				// a lower-case "source" is a word like any other
+			}
+			seen[alt] = true
+		}
+	}
+	for w := range seen {
+		e.words = append(e.words, w)
+	}
+	sort.Strings(e.words)
+	return e, nil
+}
+
+func (e *elem) accepts(lemma, norm string) bool {
+	i := sort.SearchStrings(e.words, lemma)
+	if i < len(e.words) && e.words[i] == lemma {
+		return true
+	}
+	if norm == lemma {
+		return false
+	}
+	i = sort.SearchStrings(e.words, norm)
+	return i < len(e.words) && e.words[i] == norm
+}
+
+// index maps an anchor word to the patterns it opens, most specific first.
+type index map[string][]*pattern
+
+func buildIndex(ps []*pattern) index {
+	idx := index{}
+	for _, p := range ps {
+		for _, w := range p.elems[0].words {
+			idx[w] = append(idx[w], p)
+		}
+	}
+	for _, list := range idx {
+		sort.SliceStable(list, func(i, j int) bool { return better(list[i], list[j]) })
+	}
+	return idx
+}
+
+// better orders patterns: more specific first, then by load order.
+func better(a, b *pattern) bool {
+	if a.spec != b.spec {
+		return a.spec > b.spec
+	}
+	return a.order < b.order
+}
+
+func (p *pattern) String() string { return fmt.Sprintf("%s %s (%s)", p.code, p.key, p.pos) }
+
+// parseFlags reads a space-separated flag list; "-name" clears a flag set
+// by a file's "!flags" line.
+func parseFlags(l dict.Line, s string) (int, error) {
+	v := 0
+	for _, fl := range strings.Fields(s) {
+		if strings.HasPrefix(fl, "-") {
+			continue
+		}
+		b, ok := flagNames[fl]
+		if !ok {
+			return 0, l.Errorf("unknown flag %q (flags: %s)", fl, strings.Join(sortedKeys(flagNames), ", "))
+		}
+		v |= b
+	}
+	return v, nil
+}
+
+// clearFlags reads the "-name" entries of a flag list.
+func clearFlags(s string) int {
+	v := 0
+	for _, fl := range strings.Fields(s) {
+		if strings.HasPrefix(fl, "-") {
+			v |= flagNames[fl[1:]]
+		}
+	}
+	return v
+}
