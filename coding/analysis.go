@@ -162,7 +162,7 @@ type sent struct {
 	// mention indices of this sentence, in Doc order
 	ments []int
 	// speakers: the speech verb groups of the sentence
-	acc np // "according to X"
+	acc    np // "according to X"
 	hasAcc bool
 }
 
@@ -202,7 +202,6 @@ func (s *sent) frameOf(i int, set int) frameKind {
 	}
 	return fNone
 }
-
 
 // load prepares sentence si of d.
 func (s *sent) load(si int) {

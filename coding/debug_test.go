@@ -3,8 +3,8 @@ package coding
 import (
 	"fmt"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyadproject/dyad"

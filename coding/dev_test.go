@@ -75,7 +75,7 @@ func actorList(raw json.RawMessage) []string {
 // level scores one level as score.py does (FORMATS.md §4).
 type level struct {
 	tp, fp, found, required int
-	findings             []string
+	findings                []string
 }
 
 func (l *level) p() float64  { return ratio(l.tp, l.tp+l.fp) }

@@ -48,13 +48,13 @@ var locative = map[string]bool{"in": true, "at": true, "to": true, "into": true,
 
 // Pattern flags.
 const (
-	flagRecip = 1 << iota // reciprocal: code both directions
-	flagLoc               // a place may fill TARGET ("struck sites in Iraq")
-	flagSolo              // the event stands without a target
-	flagNoPassive         // the verb is not read in the passive
-	flagReact             // a missing target is the actor of the latest hostile act
-	flagHead              // an object slot's actor must head its phrase ("host the president", not "host a U.S. base")
-	flagPair              // a missing target is each side of the latest pair named ("offered to mediate")
+	flagRecip     = 1 << iota // reciprocal: code both directions
+	flagLoc                   // a place may fill TARGET ("struck sites in Iraq")
+	flagSolo                  // the event stands without a target
+	flagNoPassive             // the verb is not read in the passive
+	flagReact                 // a missing target is the actor of the latest hostile act
+	flagHead                  // an object slot's actor must head its phrase ("host the president", not "host a U.S. base")
+	flagPair                  // a missing target is each side of the latest pair named ("offered to mediate")
 )
 
 var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair}
