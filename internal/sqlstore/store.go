@@ -371,9 +371,9 @@ func (s *Store) Events(ctx context.Context, fn func(dyad.StoredEvent) error) err
 		sizes AS (SELECT story_id, COUNT(*) AS n FROM arts GROUP BY story_id),
 		firsts AS (SELECT event_id, MIN(id) AS mid FROM event_mentions GROUP BY event_id)
 		SELECT e.id, m.event_json,
-			(SELECT SUM(z.n) FROM sizes z WHERE z.story_id IN (SELECT story_id FROM event_mentions WHERE event_id = e.id)),
+			(SELECT CAST(SUM(z.n) AS BIGINT) FROM sizes z WHERE z.story_id IN (SELECT story_id FROM event_mentions WHERE event_id = e.id)),
 			(SELECT COUNT(DISTINCT a.source_name) FROM arts a WHERE a.source_name <> '' AND a.story_id IN (SELECT story_id FROM event_mentions WHERE event_id = e.id)),
-			(SELECT SUM(em.mentions * z.n) FROM event_mentions em JOIN sizes z ON z.story_id = em.story_id WHERE em.event_id = e.id)
+			(SELECT CAST(SUM(em.mentions * z.n) AS BIGINT) FROM event_mentions em JOIN sizes z ON z.story_id = em.story_id WHERE em.event_id = e.id)
 		FROM events e JOIN firsts f ON f.event_id = e.id JOIN event_mentions m ON m.id = f.mid
 		ORDER BY e.id`)
 	if err != nil {
