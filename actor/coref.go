@@ -19,6 +19,7 @@ const (
 // and "the two militaries" to earlier mentions. Unresolved surnames,
 // pronouns and groups are dropped; unresolved titles keep their own code.
 func (p *proc) coref() {
+	p.addSurnames()
 	ms := p.ments
 	slices.SortStableFunc(ms, func(a, b *ment) int {
 		if c := cmp.Compare(a.Start, b.Start); c != 0 {
@@ -107,6 +108,33 @@ func mainCountry(ms []*ment) string {
 		}
 	}
 	return best
+}
+
+// addSurnames makes mentions of the capitalised words that are the first
+// or last word of a person's name in this article.
+func (p *proc) addSurnames() {
+	if len(p.surnames) == 0 {
+		return
+	}
+	names := map[string]bool{}
+	for _, m := range p.ments {
+		if m.person != "" {
+			names[m.surname] = true
+			if m.family != "" {
+				names[m.family] = true
+			}
+		}
+	}
+	for _, c := range p.surnames {
+		nm := p.norm(c[0])
+		if !names[nm] {
+			continue
+		}
+		m := p.newMent(c[1], c[0], c[0]+1, dyad.MentionPerson)
+		m.pending = pendSurname
+		m.surname = nm
+		m.Rule = "actor/coref:surname"
+	}
 }
 
 func (p *proc) resolveSurname(ms []*ment, i int) {

@@ -185,10 +185,20 @@ func (b *builder) add(e *Entry, layer int, l dict.Line) error {
 	idx := len(d.entries)
 	// Conflicts: the same phrase for the same kind in one layer with
 	// another code over overlapping dates is ambiguous.
-	for _, p := range e.Phrases {
-		words := splitPhrase(p)
-		key := e.Kind.String() + "\x00" + phraseKey(words)
-		for _, j := range b.owner[key] {
+	type phrase struct {
+		words, norms []string
+		key          string
+	}
+	phrases := make([]phrase, len(e.Phrases))
+	for i, p := range e.Phrases {
+		ph := &phrases[i]
+		ph.words = splitPhrase(p)
+		ph.norms = make([]string, len(ph.words))
+		for k, w := range ph.words {
+			ph.norms[k] = normWord(w)
+		}
+		ph.key = e.Kind.String() + "\x00" + strings.Join(ph.norms, " ")
+		for _, j := range b.owner[ph.key] {
 			o := d.entries[j]
 			// One person's roles may overlap (a year-precise start): the
 			// role that starts later wins on the shared days.
@@ -213,11 +223,9 @@ func (b *builder) add(e *Entry, layer int, l dict.Line) error {
 	}
 	d.entries = append(d.entries, e)
 	d.layer = append(d.layer, layer)
-	for _, p := range e.Phrases {
-		words := splitPhrase(p)
-		key := e.Kind.String() + "\x00" + phraseKey(words)
-		b.owner[key] = append(b.owner[key], idx)
-		b.insert(words, e.Kind, int32(idx), layer)
+	for _, ph := range phrases {
+		b.owner[ph.key] = append(b.owner[ph.key], idx)
+		b.insert(ph.words, ph.norms, e.Kind, int32(idx), layer)
 	}
 	return nil
 }
@@ -227,27 +235,17 @@ func overlaps(a, b *Entry) bool {
 	return (a.To == 0 || b.From == 0 || b.From < a.To) && (b.To == 0 || a.From == 0 || a.From < b.To)
 }
 
-func phraseKey(words []string) string {
-	var sb strings.Builder
-	for i, w := range words {
-		if i > 0 {
-			sb.WriteByte(' ')
-		}
-		sb.WriteString(normWord(w))
-	}
-	return sb.String()
-}
-
 // insert adds one phrase to the trie. A phrase of a later layer replaces
 // the earlier layers' phrases with the same words and kind.
-func (b *builder) insert(words []string, kind Kind, entry int32, layer int) {
+func (b *builder) insert(words, norms []string, kind Kind, entry int32, layer int) {
 	d := b.d
 	node := int32(0)
 	pat := pattern{entry: entry, words: words, rules: make([]uint8, len(words))}
 	for i, w := range words {
 		pat.rules[i] = caseRule(w, kind)
-		id := d.tokenID(normWord(w))
-		if n := normWord(w); strings.HasSuffix(n, ".") && len(n) > 1 {
+		n := norms[i]
+		id := d.tokenID(n)
+		if strings.HasSuffix(n, ".") && len(n) > 1 {
 			// "U.S." also as "U.S", in case a tokenizer splits the period.
 			if _, ok := d.vocab[n[:len(n)-1]]; !ok {
 				d.vocab[n[:len(n)-1]] = id
@@ -266,24 +264,12 @@ func (b *builder) insert(words []string, kind Kind, entry int32, layer int) {
 	ends := d.ends[node][:0:0]
 	for _, p := range d.ends[node] {
 		o := d.entries[p.entry]
-		if o.Kind == kind && d.layer[p.entry] < layer && sameWords(p.words, words) {
+		if o.Kind == kind && d.layer[p.entry] < layer {
 			continue // overridden by the user's entry
 		}
 		ends = append(ends, p)
 	}
 	d.ends[node] = append(ends, pat)
-}
-
-func sameWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if normWord(a[i]) != normWord(b[i]) {
-			return false
-		}
-	}
-	return true
 }
 
 func (d *Dictionary) tokenID(norm string) int32 {
@@ -312,6 +298,11 @@ func (d *Dictionary) step(node int32, norm string) int32 {
 	if !ok {
 		return -1
 	}
+	return d.stepID(node, id)
+}
+
+// stepID follows a token already looked up in vocab.
+func (d *Dictionary) stepID(node, id int32) int32 {
 	child, ok := d.next[uint64(node)<<32|uint64(uint32(id))]
 	if !ok {
 		return -1

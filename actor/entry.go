@@ -65,6 +65,11 @@ type Entry struct {
 	Rule string
 	// User is set for entries from a user dictionary folder.
 	User bool
+
+	// For people: the norms of the name's last and first words, and of
+	// the note's words (the title), computed once at load.
+	last, first string
+	noteWords   []string
 }
 
 // ValidAt reports whether the entry holds on day (YYYYMMDD).
@@ -118,9 +123,6 @@ func parseEntry(l dict.Line) (*Entry, error) {
 		if p == "" {
 			return nil, l.Errorf("empty phrase in %q", f[2])
 		}
-		if len(splitPhrase(p)) == 0 {
-			return nil, l.Errorf("phrase %q has no words", p)
-		}
 		if isThe(p) {
 			return nil, l.Errorf("phrase %q is only an article", p)
 		}
@@ -130,6 +132,9 @@ func parseEntry(l dict.Line) (*Entry, error) {
 		}
 	}
 	e.Actor.Name = e.Phrases[0]
+	if kind == KindPerson {
+		e.last, e.first = nameEnds(e.Actor.Name)
+	}
 	rest := f[3:]
 	switch {
 	case len(rest) == 1 && (rest[0] == "" || looksLikeDate(rest[0])):
@@ -139,6 +144,9 @@ func parseEntry(l dict.Line) (*Entry, error) {
 		rest = nil
 	case len(rest) == 3:
 		e.Note = rest[2]
+	}
+	if kind == KindPerson && e.Note != "" {
+		e.noteWords = strings.Fields(strings.ToLower(e.Note))
 	}
 	if len(rest) >= 2 {
 		var err error

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,6 +16,8 @@ import (
 // concurrent use on different Docs.
 type Stage struct {
 	dict *Dictionary
+	// pool keeps the per-Doc working buffers between Docs.
+	pool sync.Pool
 }
 
 // New makes the stage over a loaded dictionary.
@@ -40,7 +43,15 @@ func (s *Stage) Process(ctx context.Context, d *dyad.Doc) error {
 		d.Mentions = d.Mentions[:0]
 		return nil
 	}
-	p := &proc{dict: s.dict, d: d, toks: d.Tokens}
+	p, _ := s.pool.Get().(*proc)
+	if p == nil {
+		p = &proc{}
+	}
+	p.reset(s.dict, d)
+	defer func() {
+		p.reset(nil, nil)
+		s.pool.Put(p)
+	}()
 	if !d.Published.IsZero() {
 		y, m, dd := d.Published.Date()
 		p.day = y*10000 + int(m)*100 + dd
@@ -104,9 +115,16 @@ type proc struct {
 	ments   []*ment
 	best    []int32
 	best2   []int32
-	np      np     // the phrase being parsed, reused
-	titleOf match  // a title word known to the grammar (see titleNouns)
-	slab    []ment // mentions are carved from blocks to spare allocations
+	wid     []int32  // per token: its id in the trie's vocabulary, or -1
+	cls     []uint8  // per token: word classes (cls*)
+	np      np       // the phrase being parsed, reused
+	titleOf match    // a title word known to the grammar (see titleNouns)
+	slabs   [][]ment // mentions are carved from blocks to spare allocations
+	slab    int      // the block in use
+	// surnames are capitalised words that may be a person named elsewhere
+	// in the article (token index, sentence).
+	surnames [][2]int
+	group    []*ment
 }
 
 func (p *proc) norm(i int) string {
@@ -118,10 +136,52 @@ func (p *proc) norm(i int) string {
 
 func (p *proc) text(i int) string { t := p.toks[i]; return p.d.Text[t.Start:t.End] }
 
+// reset readies p for d, keeping its buffers; reset(nil, nil) drops
+// every reference to the last Doc.
+func (p *proc) reset(dct *Dictionary, d *dyad.Doc) {
+	p.dict, p.d, p.day, p.undated = dct, d, 0, false
+	p.toks = nil
+	if d != nil {
+		p.toks = d.Tokens
+	}
+	p.matches = p.matches[:0]
+	clear(p.ments)
+	p.ments = p.ments[:0]
+	for i := range p.slabs {
+		clear(p.slabs[i])
+		p.slabs[i] = p.slabs[i][:0]
+	}
+	p.slab = 0
+	p.np = np{agents: p.np.agents[:0]}
+	p.surnames = p.surnames[:0]
+}
+
 func (p *proc) run() {
-	p.matchAt = make([]int32, len(p.toks))
+	if cap(p.matchAt) < len(p.toks) {
+		p.matchAt = make([]int32, len(p.toks))
+	}
+	p.matchAt = p.matchAt[:len(p.toks)]
 	for i := range p.matchAt {
 		p.matchAt[i] = -1
+	}
+	// One look-up per token: its word id in the trie and its word class.
+	if cap(p.wid) < len(p.toks) {
+		p.wid = make([]int32, len(p.toks))
+		p.cls = make([]uint8, len(p.toks))
+	}
+	p.wid, p.cls = p.wid[:len(p.toks)], p.cls[:len(p.toks)]
+	for i := range p.toks {
+		nm := p.norm(i)
+		id, ok := p.dict.vocab[nm]
+		if !ok {
+			id = -1
+		}
+		p.wid[i] = id
+		c := wordClass[nm]
+		if r := firstRune(p.text(i)); unicode.IsUpper(r) {
+			c |= clsCap
+		}
+		p.cls[i] = c
 	}
 	for si := range p.d.Sentences {
 		s := p.d.Sentences[si]
@@ -183,7 +243,11 @@ func (p *proc) longestInto(i, hi int, out *[]int32) int {
 	bestEnd := -1
 	best := (*out)[:0]
 	for j := i; j < hi; j++ {
-		node = dct.step(node, p.norm(j))
+		id := p.wid[j]
+		if id < 0 {
+			break
+		}
+		node = dct.stepID(node, id)
 		if node < 0 {
 			break
 		}
@@ -373,13 +437,8 @@ type unknownOrg struct {
 // outlet to build on.
 func (p *proc) parseNP(i, hi int) *np {
 	// Most tokens start nothing: leave before building anything.
-	if p.matchStarting(i, hi) == nil {
-		switch nm := p.norm(i); {
-		case nm == "the" || nm == "a" || nm == "an":
-		case modifiers[nm] != 0:
-		default:
-			return nil
-		}
+	if p.matchStarting(i, hi) == nil && p.cls[i]&(clsDet|clsMod) == 0 {
+		return nil
 	}
 	n := &p.np
 	*n = np{first: i, agents: n.agents[:0]}
@@ -597,10 +656,7 @@ func (p *proc) unknownOrgAt(i, hi int) *unknownOrg {
 	return u
 }
 
-func (p *proc) capitalised(i int) bool {
-	r, _ := utf8.DecodeRuneInString(p.text(i))
-	return unicode.IsUpper(r)
-}
+func (p *proc) capitalised(i int) bool { return p.cls[i]&clsCap != 0 }
 
 // nameParticles may stand inside a person's name in lower case.
 var nameParticles = map[string]bool{
@@ -674,7 +730,8 @@ func (p *proc) compose(si, lo, hi int) {
 			continue
 		}
 		// A name followed by ", the Russian defence minister,".
-		if e := p.nameRun(i, hi); e > i && e+1 < hi && p.norm(e) == "," && (e-i >= 2 || strings.HasPrefix(p.toks[i].Tag, "NNP")) {
+		if !p.capitalised(i) {
+		} else if e := p.nameRun(i, hi); e > i && e+1 < hi && p.norm(e) == "," && (e-i >= 2 || strings.HasPrefix(p.toks[i].Tag, "NNP")) {
 			if n := p.parseNP(e+1, hi); n != nil && n.media == nil && n.person == nil && n.name[1] == 0 && (n.cref != nil || n.of != nil) {
 				pm := p.newMent(si, i, e, dyad.MentionPerson)
 				pm.Actor = p.roleActor(n)
@@ -706,14 +763,15 @@ func (p *proc) span(first, end int) string {
 }
 
 func (p *proc) newMent(si, first, end int, kind dyad.MentionKind) *ment {
-	if len(p.slab) == cap(p.slab) {
-		n := 8 + len(p.toks)/8 // about the mentions a text of this size has
-		if len(p.ments) > 0 {
-			n = 2 * len(p.ments)
-		}
-		p.slab = make([]ment, 0, n)
+	// Mentions live in blocks that never move, so pointers stay valid.
+	for p.slab < len(p.slabs) && len(p.slabs[p.slab]) == cap(p.slabs[p.slab]) {
+		p.slab++
 	}
-	p.slab = append(p.slab, ment{Mention: dyad.Mention{
+	if p.slab == len(p.slabs) {
+		p.slabs = append(p.slabs, make([]ment, 0, 16+len(p.toks)/8))
+	}
+	b := &p.slabs[p.slab]
+	*b = append(*b, ment{Mention: dyad.Mention{
 		Span:       dyad.Span{Start: p.toks[first].Start, End: p.toks[end-1].End},
 		Sentence:   si,
 		FirstToken: first,
@@ -721,7 +779,7 @@ func (p *proc) newMent(si, first, end int, kind dyad.MentionKind) *ment {
 		Kind:       kind,
 		Antecedent: -1,
 	}})
-	m := &p.slab[len(p.slab)-1]
+	m := &(*b)[len(*b)-1]
 	p.ments = append(p.ments, m)
 	return m
 }
@@ -809,7 +867,7 @@ func (p *proc) fromNP(si int, n *np) *ment {
 			}
 		}
 		m.person = e.Actor.Name
-		m.surname, m.family = nameEnds(e.Actor.Name)
+		m.surname, m.family = e.last, e.first
 		m.title = p.titleWords(n)
 		return m
 	case n.name[1] > 0:
@@ -931,9 +989,9 @@ func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
 		m.Actor = e.Actor
 		m.Rule = e.Rule
 		m.person = e.Actor.Name
-		m.surname, m.family = nameEnds(e.Actor.Name)
+		m.surname, m.family = e.last, e.first
 		if e.Note != "" {
-			m.title = strings.Fields(strings.ToLower(e.Note))
+			m.title = e.noteWords
 		}
 	case KindAgent:
 		// Role words alone are handled by parseNP; nothing to do here.
@@ -1036,6 +1094,9 @@ var groupWords = map[string]string{
 // other looks at a token with no dictionary match: a pronoun, "the two
 // militaries", or a capitalised word that may be a known person's surname.
 func (p *proc) other(si, i, hi int) {
+	if p.cls[i]&(clsPronoun|clsCap) == 0 {
+		return
+	}
 	nm := p.norm(i)
 	if k, ok := pronouns[nm]; ok {
 		m := p.newMent(si, i, i+1, dyad.MentionPronoun)
@@ -1048,10 +1109,7 @@ func (p *proc) other(si, i, hi int) {
 		if i+1 < hi && p.capitalised(i+1) && p.matchOf(i+1) == nil && !notNames[p.norm(i+1)] {
 			return // a longer unknown name, not a surname alone
 		}
-		m := p.newMent(si, i, i+1, dyad.MentionPerson)
-		m.pending = pendSurname
-		m.surname = nm
-		m.Rule = "actor/coref:surname"
+		p.surnames = append(p.surnames, [2]int{i, si})
 	}
 }
 
@@ -1071,7 +1129,7 @@ func (p *proc) coordinate(ms []*ment, lo int) {
 		if ms[a].pending != pendNone || !actsAsActor(ms[a].Kind) {
 			continue
 		}
-		group := []*ment{ms[a]}
+		group := append(p.group[:0], ms[a])
 		b := a
 		for b+1 < len(ms) {
 			next := ms[b+1]
@@ -1106,7 +1164,8 @@ func (p *proc) coordinate(ms []*ment, lo int) {
 			}
 		}
 		c := p.newMent(last.Sentence, group[0].FirstToken, last.EndToken, dyad.MentionCompound)
-		c.members = group
+		c.members = slices.Clone(group)
+		p.group = group[:0]
 		c.Rule = "actor/compound"
 		c.plural = true
 		p.fillCompound(c)
@@ -1161,6 +1220,9 @@ func (p *proc) fillCompound(c *ment) {
 // groupAt reads "the two militaries", "both countries" at i and adds a
 // compound to resolve later; it returns the end, or i when there is none.
 func (p *proc) groupAt(si, i, hi int) int {
+	if p.cls[i]&clsGroup == 0 {
+		return i
+	}
 	k := i
 	switch {
 	case p.norm(k) == "the" && k+2 < hi && p.norm(k+1) == "two":
@@ -1316,3 +1378,23 @@ var fallbackRoles = map[string]string{
 	"officers": "MIL", "youths": "CVL", "people": "CVL", "landowners": "CVL",
 	"chief": "GOV", "head": "GOV", "delegation": "GOV", "delegates": "GOV",
 }
+
+// Word classes, looked up once per token.
+const (
+	clsDet     uint8 = 1 << iota // the, a, an
+	clsMod                       // a role modifier (modifiers)
+	clsPronoun                   // he, she, they …
+	clsGroup                     // the (two …), both
+	clsCap                       // starts with a capital letter
+)
+
+var wordClass = func() map[string]uint8 {
+	m := map[string]uint8{"the": clsDet | clsGroup, "a": clsDet, "an": clsDet, "both": clsGroup}
+	for w := range modifiers {
+		m[w] |= clsMod
+	}
+	for w := range pronouns {
+		m[w] |= clsPronoun
+	}
+	return m
+}()
