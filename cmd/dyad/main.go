@@ -33,6 +33,8 @@ func commands() []command {
 		{"actors", "print actor mentions with spans, codes and rules", runActors},
 		{"eval", "score events against a gold file (precision, recall, F1)", runEval},
 		{"dict", "check user dictionaries (dict check DIR)", runDict},
+		{"ingest", "code new articles and store them with their events (SQLite or PostgreSQL)", runIngest},
+		{"export", "write a store's event reports, merged events or quotes", runExport},
 	}
 }
 
