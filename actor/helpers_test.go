@@ -10,11 +10,12 @@ import (
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/sentence"
+	"github.com/dyadproject/dyad/tag"
 	"github.com/dyadproject/dyad/token"
 )
 
-// front runs the real sentence and token stages (and the tagger when the
-// pipeline has one) to make Docs for the actor stage.
+// front runs the real sentence, token and tag stages to make Docs for
+// the actor stage.
 type front struct {
 	stages []dyad.Stage
 }
@@ -25,7 +26,11 @@ func newFront(t testing.TB) *front {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &front{stages: []dyad.Stage{sentence.New(sentence.Config{}), tk}}
+	tg, err := tag.New(tag.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &front{stages: []dyad.Stage{sentence.New(sentence.Config{}), tk, tg}}
 }
 
 func (f *front) doc(t testing.TB, text, published string) *dyad.Doc {

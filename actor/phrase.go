@@ -30,21 +30,35 @@ func splitPhrase(p string) []string {
 				continue
 			}
 			j := i + n
+			seg := 1 // letters since the last inner period: "U.S" yes, "Lenta.ru" no
 			for j < len(chunk) {
 				r, n := utf8.DecodeRuneInString(chunk[j:])
 				if isWordRune(r) || unicode.IsMark(r) {
 					j += n
+					seg++
 					continue
 				}
 				if strings.ContainsRune("-._'\u2019&/\u2010\u2011", r) && j+n < len(chunk) {
-					if r2, _ := utf8.DecodeRuneInString(chunk[j+n:]); isWordRune(r2) {
+					r2, _ := utf8.DecodeRuneInString(chunk[j+n:])
+					prev, _ := utf8.DecodeLastRuneInString(chunk[:j])
+					ok := isWordRune(r2)
+					if r == '.' && ok {
+						if unicode.IsDigit(r2) {
+							ok = unicode.IsDigit(prev)
+						} else {
+							ok = seg <= 2 && !unicode.IsDigit(prev)
+						}
+						seg = -1
+					}
+					if ok {
 						j += n
+						seg++
 						continue
 					}
 				}
 				break
 			}
-			if j < len(chunk) && chunk[j] == '.' && (j+1 == len(chunk) || chunk[j+1] != '.') {
+			if j < len(chunk) && chunk[j] == '.' && (j+1 == len(chunk) || chunk[j+1] != '.' && !isWordRune(firstRune(chunk[j+1:]))) {
 				j++ // "Gen.", "U.S."
 			}
 			w := chunk[i:j]

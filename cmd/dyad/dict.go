@@ -42,7 +42,7 @@ func runDict(ctx context.Context, env *Env, args []string) error {
 		return nil
 	case errors.As(err, &list):
 		for _, e := range list {
-			fmt.Fprintln(env.Stdout, e.Error())
+			fmt.Fprintln(env.Stderr, e.Error())
 		}
 		return fmt.Errorf("%w: %d bad line(s)", errDictInvalid, len(list))
 	}
