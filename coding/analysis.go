@@ -140,7 +140,8 @@ type np struct {
 	head       int   // the head token of the first phrase
 	ments      []int // indices into Doc.Mentions, outermost first
 	dual       bool  // "both countries", "the two leaders"
-	each       bool  // "each other"
+	each       bool  // "each other", "the other"
+	none       bool  // "none of them", "no country": a negative subject
 	pron       bool  // a personal pronoun
 	first      bool  // first person: we, I, us, our country
 }
@@ -477,7 +478,8 @@ func (s *sent) classify(g *vgroup, verbs int) {
 			break
 		}
 	}
-	if verbs == 1 && g.modal == "" && !g.inf && (s.tag(h) == "VBG" || s.tag(h) == "VBN") {
+	if g.modal == "" && !g.inf && (s.tag(first) == "VBG" || s.tag(first) == "VBN") {
+		// "hosting", "being used", "having been attacked": no tense
 		g.bare = true
 		g.finite = false
 	}

@@ -25,6 +25,11 @@ func (s *sent) npStart(j int) int {
 			b = k
 			continue
 		}
+		// 'an "immediate and unconditional" ceasefire'
+		if (s.pos[k] == pQuote || s.pos[k] == pConj && s.norm(k) == "and") && k > 0 && (s.pos[k-1] == pAdj || s.pos[k-1] == pQuote) {
+			b = k
+			continue
+		}
 		break
 	}
 	return b
@@ -36,11 +41,24 @@ func (s *sent) npEnd(i int) int {
 		return i + 1
 	}
 	e := i
-	for e < s.n && (s.nominal(e) || s.hyphenJoin(e)) && !(e > i && s.time[e] && s.ment[e] < 0) {
-		if e > i && s.pos[e] == pPron && s.ment[e] < 0 {
-			break
+	for e < s.n {
+		if s.nominal(e) || s.hyphenJoin(e) {
+			if e > i && ((s.time[e] && s.ment[e] < 0) || (s.pos[e] == pPron && s.ment[e] < 0)) {
+				break
+			}
+			e++
+			continue
 		}
-		e++
+		// 'an "immediate and unconditional" ceasefire'
+		if e > i && (s.pos[e] == pQuote || s.pos[e] == pConj && s.norm(e) == "and") && s.pos[e-1] == pAdj && e+1 < s.n && (s.pos[e+1] == pAdj || s.pos[e+1] == pQuote && e+2 < s.n && s.nominal(e+2)) {
+			e++
+			continue
+		}
+		if e > i && s.pos[e] == pQuote && s.pos[e-1] == pAdj && e+1 < s.n && s.nominal(e+1) {
+			e++
+			continue
+		}
+		break
 	}
 	return e
 }
@@ -86,8 +104,12 @@ func (s *sent) flags(p *np, b, e int) {
 	hasTwo := false
 	for t := b; t < e; t++ {
 		switch s.norm(t) {
-		case "both", "two":
+		case "both", "two", "each":
 			hasTwo = true
+		case "none", "no", "neither", "nobody", "nothing":
+			if t == b {
+				p.none = true
+			}
 		case "we", "us", "i", "our", "me", "my", "ours":
 			if s.pos[t] == pPron || s.pos[t] == pPrpS {
 				p.first = true
@@ -103,7 +125,7 @@ func (s *sent) flags(p *np, b, e int) {
 	if hasTwo && e-1 >= b && s.inClass(e-1, "dual") {
 		p.dual = true
 	}
-	if e-b == 2 && (s.norm(b) == "each" || s.norm(b) == "one") && (s.norm(b+1) == "other" || s.norm(b+1) == "another") {
+	if e-b == 2 && (s.norm(b) == "each" || s.norm(b) == "one" || s.norm(b) == "the") && (s.norm(b+1) == "other" || s.norm(b+1) == "another") {
 		p.each = true
 	}
 	if p.first && len(p.ments) > 0 {
@@ -218,9 +240,20 @@ func (s *sent) walkSubject(v *vgroup) (np, bool, int, int) {
 					if k >= 0 && s.pos[k] == pComma {
 						k--
 					}
-					if k >= 0 && s.nominal(k) && w != "that" {
+					for k >= 0 && s.time[k] {
+						k--
+					}
+					if k >= 0 && s.nominal(k) {
 						b := s.npStart(k)
 						p := s.phrase(b, k+1, false)
+						if w == "that" {
+							// "a rocket attack on a base that killed": the
+							// noun phrase nearest the verb
+							p.ments = p.ments[:0]
+							if mi, ok := s.headMentions(b, k+1, false); ok && int(s.ment[k]) == mi {
+								p.ments = append(p.ments, mi)
+							}
+						}
 						return p, true, stopNone, b
 					}
 				}

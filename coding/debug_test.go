@@ -61,3 +61,28 @@ func TestDebugClauses(t *testing.T) {
 	d := p.run(t, dyad.Article{ID: "x", Text: text, Published: "2023-11-01"})
 	t.Log("\n" + dumpClauses(p.coder, d) + dump(d))
 }
+
+func TestDebugDev(t *testing.T) {
+	id := os.Getenv("DYAD_ART")
+	if id == "" {
+		t.Skip("set DYAD_ART=dev-01")
+	}
+	file := filepath.Join(sharedDir(t), "eval", "dev", "news-dev.gold.jsonl")
+	if f := os.Getenv("DYAD_GOLD"); f != "" {
+		file = f
+	}
+	p := newPipe(t)
+	for _, g := range readGold(t, file) {
+		if g.ID != id {
+			continue
+		}
+		d := p.run(t, g.Article)
+		if sn := os.Getenv("DYAD_SENT"); sn != "" {
+			var n int
+			fmt.Sscan(sn, &n)
+			d.Sentences = d.Sentences[n : n+1]
+			d.Sentences[0].Index = n
+		}
+		t.Log("\n" + dumpClauses(p.coder, d) + dump(d))
+	}
+}

@@ -108,15 +108,35 @@ func (a *article) notePair(ms []member, tok int) {
 	}
 }
 
-// pairAt is the latest pair named before Doc token tok.
+// pairAt is the pair "the two countries" stands for at Doc token tok: of
+// the pairs named before, the one named most often, then the latest.
 func (a *article) pairAt(tok int) []member {
-	for i := len(a.pairs) - 1; i >= 0; i-- {
-		if a.pairs[i].tok <= tok {
-			p := a.pairs[i].a
-			return []member{{mi: -1, actor: p[0].actor}, {mi: -1, actor: p[1].actor}}
+	best, bestN := -1, 0
+	for i := range a.pairs {
+		if a.pairs[i].tok > tok {
+			continue
+		}
+		n := 0
+		for j := 0; j <= i; j++ {
+			if a.pairs[j].tok <= tok && samePair(&a.pairs[i], &a.pairs[j]) {
+				n++
+			}
+		}
+		if n >= bestN {
+			best, bestN = i, n
 		}
 	}
-	return nil
+	if best < 0 {
+		return nil
+	}
+	p := a.pairs[best].a
+	return []member{{mi: -1, actor: p[0].actor}, {mi: -1, actor: p[1].actor}}
+}
+
+func samePair(x, y *pairRec) bool {
+	a, b := x.a[0].actor.Country, x.a[1].actor.Country
+	c, d := y.a[0].actor.Country, y.a[1].actor.Country
+	return a == c && b == d || a == d && b == c
 }
 
 // expand lists the actors a mention stands for: itself, its antecedent,
@@ -166,8 +186,12 @@ func (a *article) members(ph np, ok bool, tok int) []member {
 	if !ok {
 		return nil
 	}
-	if ph.dual && len(ph.ments) == 0 {
-		return a.pairAt(tok)
+	if ph.dual {
+		// "both countries", "the two leaders": the article's pair, not
+		// whatever pair was named last
+		if p := a.pairAt(tok); p != nil {
+			return p
+		}
 	}
 	var out []member
 	for _, mi := range ph.ments {
@@ -281,6 +305,22 @@ func (a *article) emitCode(m *match, code string) {
 				}
 			}
 			return
+		case len(srcs) > 1 && (recip || p.flags&flagReact != 0 && srcPh.dual):
+			// "Both countries have recalled their ambassadors"
+			for i := range srcs {
+				for j := range srcs {
+					if i != j {
+						a.add(m, fc, srcs[i], srcs[j], false)
+					}
+				}
+			}
+			return
+		case p.flags&flagHome != 0:
+			// "declared martial law": at home
+			for _, sm := range srcs {
+				a.add(m, fc, sm, member{mi: -1, actor: dyad.Actor{Code: sm.actor.Country, Country: sm.actor.Country}}, true)
+			}
+			return
 		case p.flags&flagPair != 0:
 			for _, sm := range srcs {
 				for _, tm := range a.pairAt(tok) {
@@ -335,10 +375,7 @@ func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
 	if src.actor.Country == "" {
 		return
 	}
-	if tgt.mi >= 0 && tgt.mi == src.mi {
-		return
-	}
-	if src.actor.Code == tgt.actor.Code && src.actor.Name == tgt.actor.Name && tgt.actor.Country != "" {
+	if src.actor == tgt.actor && !inferred {
 		return
 	}
 	a.raw = append(a.raw, rawEvent{

@@ -286,6 +286,11 @@ func (s *sent) chain(vi int, fc *frameCtx, haveSrc bool) {
 			fc.negated = true
 			fc.modality = dyad.Denied
 		}
+		if v.subjOK && v.subj.none {
+			// "None of them was known to have planned a trip"
+			fc.negated = true
+			fc.modality = dyad.Denied
+		}
 		if !haveSrc && v.subjOK && !v.objCtl {
 			fc.src, fc.srcOK, haveSrc = v.subj, len(v.subj.ments) > 0 || v.subj.dual, true
 			if v.firstP || (len(v.subj.ments) == 0 && !v.subj.dual && v.subj.pron) {

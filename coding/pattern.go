@@ -55,9 +55,10 @@ const (
 	flagReact                 // a missing target is the actor of the latest hostile act
 	flagHead                  // an object slot's actor must head its phrase ("host the president", not "host a U.S. base")
 	flagPair                  // a missing target is each side of the latest pair named ("offered to mediate")
+	flagHome                  // a missing target is the source's own country ("declared martial law")
 )
 
-var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair}
+var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome}
 
 // pattern is one compiled line of a pattern file.
 type pattern struct {
