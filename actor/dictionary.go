@@ -47,6 +47,8 @@ type Dictionary struct {
 	countryName map[string]string
 	// people lists each person's entries by canonical name.
 	people map[string][]int32
+	// words merges vocab and wordClass, so that a token costs one look-up.
+	words map[string]wordInfo
 	// fallback holds an entry for each of fallbackRoles.
 	fallback map[string]*Entry
 	// titleOf stands for a title word the grammar knows ("chairman of").
@@ -282,8 +284,25 @@ func (d *Dictionary) tokenID(norm string) int32 {
 	return id
 }
 
+type wordInfo struct {
+	id  int32 // in vocab, or -1
+	cls uint8
+}
+
 func (b *builder) build() *Dictionary {
 	d := b.d
+	d.words = make(map[string]wordInfo, len(d.vocab)+len(wordClass))
+	for w, id := range d.vocab {
+		d.words[w] = wordInfo{id: id}
+	}
+	for w, c := range wordClass {
+		wi, ok := d.words[w]
+		if !ok {
+			wi.id = -1
+		}
+		wi.cls = c
+		d.words[w] = wi
+	}
 	d.fallback = make(map[string]*Entry, len(fallbackRoles))
 	for w, agent := range fallbackRoles {
 		d.fallback[w] = &Entry{Kind: KindAgent, Actor: dyad.Actor{Code: agent, Agent: agent}, Phrases: []string{w}, Rule: "actor/grammar:role-word"}

@@ -171,13 +171,12 @@ func (p *proc) run() {
 	}
 	p.wid, p.cls = p.wid[:len(p.toks)], p.cls[:len(p.toks)]
 	for i := range p.toks {
-		nm := p.norm(i)
-		id, ok := p.dict.vocab[nm]
+		w, ok := p.dict.words[p.norm(i)]
 		if !ok {
-			id = -1
+			w.id = -1
 		}
-		p.wid[i] = id
-		c := wordClass[nm]
+		p.wid[i] = w.id
+		c := w.cls
 		if r := firstRune(p.text(i)); unicode.IsUpper(r) {
 			c |= clsCap
 		}
