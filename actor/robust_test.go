@@ -150,6 +150,7 @@ func FuzzProcess(f *testing.F) {
 		"MOSCOW, Oct 30 (Reuters) - the US-led coalition in Beijing's view",
 		"“Ana Petrova, Bulgaria’s foreign minister,” said (ANI)",
 		"the the the of of , , and and President",
+		"U.S. and Russian negotiators and Libyan leaders, they",
 	} {
 		f.Add(s)
 	}

@@ -1152,12 +1152,13 @@ func (p *proc) coordinate(ms []*ment, lo int) {
 		last := group[len(group)-1]
 		if last.Kind == dyad.MentionRole && last.adjHead {
 			for _, g := range group[:len(group)-1] {
-				if g.Kind == dyad.MentionCountry && p.matchOf(g.FirstToken).entry.Kind == KindAdj && g.EndToken == g.FirstToken+1 {
+				// "Hungarian and Romanian officials", "U.S. and Russian negotiators"
+				if g.Kind == dyad.MentionCountry && g.Actor.Agent == "" {
 					g.Kind = dyad.MentionRole
 					g.Actor.Agent = last.Actor.Agent
 					g.Actor.Code = g.Actor.Country + g.Actor.Agent
 					g.Actor.Name = ""
-					g.Rule += "+" + p.matchOf(last.EndToken-1).entry.Rule
+					g.Rule += "+" + last.Rule[strings.LastIndexByte(last.Rule, '+')+1:]
 					g.plural = last.plural
 				}
 			}

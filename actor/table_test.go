@@ -147,6 +147,9 @@ var phraseCases = []phraseCase{
 	{"Security forces in Guinea fired tear gas.", "2023-05-01", "Security forces in Guinea", 0, role, "GINCOP"},
 	{"Hungarian and Romanian officials agreed.", "2023-05-01", "Hungarian", 0, role, "HUNGOV"},
 	{"Hungarian and Romanian officials agreed.", "2023-05-01", "Romanian officials", 0, role, "ROUGOV"},
+	{"U.S. and Russian negotiators met in Geneva.", "2023-05-01", "U.S.", 0, role, "USAGOV"},
+	{"U.S. and Russian negotiators met in Geneva.", "2023-05-01", "Russian negotiators", 0, role, "RUSGOV"},
+	{"Libyan leader Muammar Gaddafi flew to Rome.", "2009-06-10", "Libyan leader Muammar Gaddafi", 0, person, "LBYGOV"},
 	// Unknown people from titles: the name is kept.
 	{"Japanese Defence Minister Gen Nakatani met his counterpart.", "2025-03-01", "Japanese Defence Minister Gen Nakatani", 0, person, "JPNMIL"},
 	{"Kenyan President Amara Okoth visited Uganda.", "2023-05-01", "Kenyan President Amara Okoth", 0, person, "KENGOV"},
