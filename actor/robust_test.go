@@ -155,7 +155,7 @@ func FuzzProcess(f *testing.F) {
 		f.Add(s)
 	}
 	fr := newFront(f)
-	st := New(loadMini(f))
+	st := New(loadBuiltin(f))
 	f.Fuzz(func(t *testing.T, text string) {
 		d, err := dyad.NewDoc(dyad.Article{Text: text, Published: "2023-11-01"})
 		if err != nil {
