@@ -75,7 +75,7 @@ func (s *sent) headMentions(b, e int, places bool) (int, bool) {
 		if mi < 0 {
 			continue
 		}
-		if !places && s.d.Mentions[mi].Kind == dyad.MentionPlace {
+		if !places && s.d.Mentions[mi].Kind == dyad.MentionPlace || !s.usable(mi) {
 			continue
 		}
 		if last < 0 {
@@ -88,12 +88,38 @@ func (s *sent) headMentions(b, e int, places bool) (int, bool) {
 	return last, last >= 0
 }
 
+// usable: the mention names an actor (a country code, or a pronoun or
+// compound to resolve), not a bare "agents" or "officials".
+func (s *sent) usable(mi int) bool {
+	m := &s.d.Mentions[mi]
+	switch m.Kind {
+	case dyad.MentionCompound, dyad.MentionPronoun:
+		return true
+	}
+	return m.Actor.Country != "" || m.Antecedent >= 0
+}
+
 // phrase builds an np over [b, e) with its of-phrases up to ofEnd, reading
 // the dual and pronoun flags.
 func (s *sent) phrase(b, e int, places bool) np {
 	p := np{start: b, end: e, head: e - 1}
 	if mi, ok := s.headMentions(b, e, places); ok {
 		p.ments = append(p.ments, mi)
+	}
+	// a coordination inside one phrase ("President Ashraf Ghani and NATO
+	// Secretary-General Jens Stoltenberg"): every actor in it
+	for t := b; t < e; t++ {
+		if s.pos[t] == pConj && s.ment[t] >= 0 && s.d.Mentions[s.ment[t]].Kind == dyad.MentionCompound {
+			p.ments = p.ments[:0]
+			last := -1
+			for u := b; u < e; u++ {
+				if mi := int(s.ment[u]); mi >= 0 && mi != last && s.usable(mi) && (places || s.d.Mentions[mi].Kind != dyad.MentionPlace) {
+					p.ments = append(p.ments, mi)
+					last = mi
+				}
+			}
+			break
+		}
 	}
 	s.flags(&p, b, e)
 	return p
@@ -407,13 +433,47 @@ func (s *sent) finiteClause(vi int) {
 		return
 	}
 	if stop == stopConj && at >= 0 {
-		// a coordinated verb: "forced their way in and arrested Glas"
-		if prev := s.vgBefore(at); prev >= 0 {
+		// a coordinated verb: "forced their way in and arrested Glas";
+		// the nearest earlier verb whose subject is an actor ("Islamabad
+		// said the attack killed two and denounced it")
+		prev := s.vgBefore(at)
+		for q := prev; q >= 0; q-- {
+			s.analyze(q)
+			if w := &s.vgs[q]; w.finite && w.subjOK && len(w.subj.ments) > 0 {
+				prev = q
+				break
+			}
+		}
+		if prev >= 0 {
 			s.analyze(prev)
 			pv := &s.vgs[prev]
 			v.subj, v.subjOK, v.firstP = pv.subj, pv.subjOK, pv.firstP
 			v.gov, v.frame, v.objCtl, v.ctlObj, v.quiet = pv.gov, pv.frame, pv.objCtl, pv.ctlObj, pv.quiet
 		}
+	}
+}
+
+// thatClause reads "demanded that Denmark withdraw", "urged that X":
+// the clause's subject is the one the demand or appeal is aimed at.
+func (s *sent) thatClause(vi int) {
+	v := &s.vgs[vi]
+	k := v.subj.start - 1
+	if k >= 0 && s.norm(k) == "that" {
+		k--
+	}
+	for k >= 0 && s.filler(k) {
+		k--
+	}
+	if k < 0 || s.vgAt[k] < 0 {
+		return
+	}
+	gi := int(s.vgAt[k])
+	switch f := s.frameOf(s.vgs[gi].head, setVerb); f {
+	case fDemand, fAppeal:
+		if s.vgs[gi].passive {
+			return
+		}
+		v.gov, v.frame, v.objCtl, v.ctlObj = gi, f, true, v.subj
 	}
 }
 

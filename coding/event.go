@@ -1,7 +1,9 @@
 package coding
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/ontology"
@@ -110,10 +112,13 @@ func (a *article) notePair(ms []member, tok int) {
 
 // pairAt is the pair "the two countries" stands for at Doc token tok: of
 // the pairs named before, the one named most often, then the latest.
-func (a *article) pairAt(tok int) []member {
+func (a *article) pairAt(tok int, not ...string) []member {
 	best, bestN := -1, 0
 	for i := range a.pairs {
 		if a.pairs[i].tok > tok {
+			continue
+		}
+		if slices.Contains(not, a.pairs[i].a[0].actor.Country) || slices.Contains(not, a.pairs[i].a[1].actor.Country) {
 			continue
 		}
 		n := 0
@@ -220,14 +225,18 @@ func (a *article) emitCode(m *match, code string) {
 	if p.lead != noSlot && !m.filled[p.lead] {
 		lead = p.lead
 	}
+	vi := -1 // the verb group whose clause the action is in
+	obj := -1
 	if s.verbal(m.anchor, p) {
-		vi := int(s.vgAt[m.anchor])
+		vi = int(s.vgAt[m.anchor])
 		s.chain(vi, &fc, lead == noSlot)
+		obj = s.objectHead(s.vgs[vi].end)
 	} else {
 		b := s.npStart(m.anchor)
 		if lead != noSlot && b < m.anchor {
+			// "Washington's sanctions on", "Iranian strikes in"
 			if mi, ok := s.headMentions(b, m.anchor, false); ok {
-				m.slots[lead], m.filled[lead] = np{start: b, end: m.anchor, ments: []int{mi}}, true
+				m.slots[lead], m.filled[lead] = np{start: b, end: m.anchor, head: m.anchor - 1, ments: []int{mi}}, true
 				lead = noSlot
 			}
 		}
@@ -237,15 +246,14 @@ func (a *article) emitCode(m *match, code string) {
 			s.applyFrame(&fc, f)
 		}
 		if gi >= 0 {
+			vi = gi
 			s.chain(gi, &fc, lead == noSlot)
 		} else if spOK {
 			fc.src, fc.srcOK = sp, true
 		}
+		obj = m.anchor
 	}
-	if fc.drop {
-		return
-	}
-	if (fc.negated || fc.modality == dyad.Hypothetical) && !a.c.keepNeg {
+	if fc.drop || (fc.negated || fc.modality == dyad.Hypothetical) && !a.c.keepNeg {
 		return
 	}
 	if lead != noSlot && fc.srcOK {
@@ -259,17 +267,20 @@ func (a *article) emitCode(m *match, code string) {
 		tgtPh, tgtOK = fc.tgt, true
 		srcPh, srcOK = fc.src, fc.srcOK
 	}
+	if !srcOK && p.flags&flagSaid != 0 && vi >= 0 {
+		// "The U.S. action was a blatant interference," Zhao said
+		srcPh, srcOK = s.speakerOf(vi)
+	}
 	tok := s.off + m.anchor
 	if m.filled[slotPair] {
 		ms := a.members(m.slots[slotPair], true, tok)
 		a.notePair(ms, s.off+m.slots[slotPair].end)
-		for i := range ms {
-			for j := range ms {
-				if i != j {
-					a.add(m, fc, ms[i], ms[j], false)
-				}
-			}
-		}
+		a.pairwise(m, fc, ms)
+		return
+	}
+	if !srcOK && p.flags&flagPair != 0 && !p.has(slotSource) {
+		// "clashes along the border": between the article's two sides
+		a.pairwise(m, fc, a.pairAt(tok))
 		return
 	}
 	srcs := a.members(srcPh, srcOK, tok)
@@ -280,13 +291,7 @@ func (a *article) emitCode(m *match, code string) {
 		a.notePair(srcs, s.off+srcPh.end)
 	}
 	if tgtOK && tgtPh.each {
-		for i := range srcs {
-			for j := range srcs {
-				if i != j {
-					a.add(m, fc, srcs[i], srcs[j], false)
-				}
-			}
-		}
+		a.pairwise(m, fc, srcs)
 		return
 	}
 	tgts := a.members(tgtPh, tgtOK, tok)
@@ -294,65 +299,98 @@ func (a *article) emitCode(m *match, code string) {
 	// is only the speaker's
 	recip := p.flags&flagRecip != 0
 	back := recip && fc.modality == dyad.Asserted
-	if len(tgts) == 0 {
-		switch {
-		case recip && len(srcs) > 1:
-			for i := range srcs {
-				for j := range srcs {
-					if i != j {
-						a.add(m, fc, srcs[i], srcs[j], false)
-					}
+	if len(tgts) > 0 {
+		for _, sm := range srcs {
+			for _, tm := range tgts {
+				a.add(m, fc, sm, tm, false)
+				if back {
+					a.add(m, fc, tm, sm, false)
 				}
 			}
-			return
-		case len(srcs) > 1 && (recip || p.flags&flagReact != 0 && srcPh.dual):
-			// "Both countries have recalled their ambassadors"
-			for i := range srcs {
-				for j := range srcs {
-					if i != j {
-						a.add(m, fc, srcs[i], srcs[j], false)
-					}
-				}
-			}
-			return
-		case p.flags&flagHome != 0:
-			// "declared martial law": at home
-			for _, sm := range srcs {
-				a.add(m, fc, sm, member{mi: -1, actor: dyad.Actor{Code: sm.actor.Country, Country: sm.actor.Country}}, true)
-			}
-			return
-		case p.flags&flagPair != 0:
-			for _, sm := range srcs {
-				for _, tm := range a.pairAt(tok) {
-					if tm.actor.Country != sm.actor.Country {
-						a.add(m, fc, sm, tm, true)
-					}
-				}
-			}
-			return
-		case p.flags&flagReact != 0:
-			for _, sm := range srcs {
-				if t, ok := a.lastHostile(sm.actor.Country); ok {
-					a.add(m, fc, sm, t, true)
-				}
-			}
-			return
-		case p.flags&flagSolo != 0:
-			for _, sm := range srcs {
-				a.add(m, fc, sm, member{mi: -1}, false)
-			}
-			return
 		}
 		return
 	}
-	for _, sm := range srcs {
-		for _, tm := range tgts {
-			a.add(m, fc, sm, tm, false)
-			if back {
-				a.add(m, fc, tm, sm, false)
+	switch {
+	case len(srcs) > 1 && (recip || p.flags&flagReact != 0 && srcPh.dual):
+		// "China and Russia held talks", "Both countries have recalled
+		// their ambassadors"
+		a.pairwise(m, fc, srcs)
+	case p.flags&flagHome != 0:
+		// "declared martial law": at home
+		for _, sm := range srcs {
+			a.add(m, fc, sm, member{mi: -1, actor: dyad.Actor{Code: sm.actor.Country, Country: sm.actor.Country}}, true)
+		}
+	case p.flags&flagPair != 0:
+		// "offered to mediate": between the article's two sides (not
+		// including the one who mediates)
+		var not []string
+		for _, sm := range srcs {
+			not = append(not, sm.actor.Country)
+		}
+		for _, sm := range srcs {
+			for _, tm := range a.pairAt(tok, not...) {
+				if tm.actor.Country != sm.actor.Country {
+					a.add(m, fc, sm, tm, true)
+				}
+			}
+		}
+	case p.flags&flagReact != 0:
+		noun := ""
+		if obj >= 0 {
+			noun = s.word(obj)
+		}
+		for _, sm := range srcs {
+			if t, ok := a.reactTarget(sm.actor.Country, noun); ok {
+				a.add(m, fc, sm, t, true)
+			}
+		}
+	case p.flags&flagSolo != 0:
+		for _, sm := range srcs {
+			a.add(m, fc, sm, member{mi: -1}, false)
+		}
+	}
+}
+
+// pairwise codes the action both ways between every two members.
+func (a *article) pairwise(m *match, fc frameCtx, ms []member) {
+	for i := range ms {
+		for j := range ms {
+			if i != j {
+				a.add(m, fc, ms[i], ms[j], false)
 			}
 		}
 	}
+}
+
+// reactTarget is whom a reaction with no named target is aimed at
+// ("condemned the raid", "recalled its ambassador"): the author of the
+// latest act of the kind the object names; else whoever last acted
+// against the reacting country; else the author of the latest act of
+// force.
+func (a *article) reactTarget(country, noun string) (member, bool) {
+	if roots := a.c.lex.acts[noun]; len(roots) > 0 {
+		for i := len(a.raw) - 1; i >= 0; i-- {
+			e := &a.raw[i]
+			if e.inferred || e.src.actor.Country == "" || e.src.actor.Country == country || e.modality != dyad.Asserted {
+				continue
+			}
+			for _, r := range roots {
+				if strings.HasPrefix(e.code, r) {
+					return member{mi: -1, actor: e.src.actor}, true
+				}
+			}
+		}
+	}
+	for i := len(a.raw) - 1; i >= 0; i-- {
+		e := &a.raw[i]
+		if e.src.actor.Country == "" || e.src.actor.Country == country || e.tgt.actor.Country != country {
+			continue
+		}
+		if q := ontology.QuadClass(e.code); q >= 3 {
+			return member{mi: -1, actor: e.src.actor}, true
+		}
+	}
+	return a.lastHostile(country)
 }
 
 // lastHostile is the actor of the latest material-conflict event by
@@ -376,6 +414,11 @@ func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
 		return
 	}
 	if src.actor == tgt.actor && !inferred {
+		return
+	}
+	if !inferred && src.actor.Country == tgt.actor.Country && stateAgent(src.actor.Agent) && stateAgent(tgt.actor.Agent) {
+		// one government's offices working together, or a pronoun read
+		// back to the wrong side: not an event between actors
 		return
 	}
 	a.raw = append(a.raw, rawEvent{
@@ -498,4 +541,13 @@ func absorbs(general, specific string) bool {
 		return true
 	}
 	return len(general) == 3 && general[2] == '0' && len(specific) >= 3 && specific[:2] == general[:2]
+}
+
+// stateAgent: an agent of the state itself (or none given).
+func stateAgent(a string) bool {
+	switch a {
+	case "", "GOV", "MIL", "LEG", "JUD", "SPY":
+		return true
+	}
+	return false
 }

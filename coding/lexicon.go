@@ -104,6 +104,9 @@ type lexicon struct {
 	phrases map[string][]phrase
 	// trans[kind] maps a code prefix ("" for "*") to the resulting code.
 	trans [numFrames]map[string]string
+	// acts maps a noun naming an act ("raid", "detention") to the CAMEO
+	// roots of the events it may refer to, for reactions to it.
+	acts map[string][]string
 }
 
 type phrase struct {
@@ -113,7 +116,7 @@ type phrase struct {
 }
 
 func newLexicon() *lexicon {
-	lx := &lexicon{classes: map[string][]string{}, phrases: map[string][]phrase{}}
+	lx := &lexicon{classes: map[string][]string{}, phrases: map[string][]phrase{}, acts: map[string][]string{}}
 	for i := range lx.words {
 		lx.words[i] = map[string]frameKind{}
 	}
@@ -157,6 +160,16 @@ func (lx *lexicon) frameLine(l dict.Line) error {
 	f := l.Fields()
 	if len(f) != 2 {
 		return l.Errorf("want KIND <TAB> entry, entry, ...")
+	}
+	if root, ok := strings.CutPrefix(f[0], "act-"); ok {
+		// act-17 <TAB> arrest, detention, raid: nouns naming acts of a root
+		if len(root) != 2 || !isCode(root) {
+			return l.Errorf("act kind %q: want act-NN with a CAMEO root", f[0])
+		}
+		for _, w := range splitList(f[1]) {
+			lx.acts[w] = append(lx.acts[w], root)
+		}
+		return nil
 	}
 	fs, ok := frameSets[f[0]]
 	if !ok {

@@ -120,6 +120,23 @@ func (s *sent) matchSeq(es []elem, pos int, m *match) bool {
 		if s.matchSeq(es[1:], ph.end, m) {
 			return true
 		}
+		// a double object read as one phrase: "granted Glas political
+		// asylum" - try the phrase cut after its first actor
+		if len(es) > 1 && ph.end-ph.start > 1 {
+			for cut := ph.end - 1; cut > ph.start; cut-- {
+				if s.ment[cut-1] < 0 || (s.ment[cut] >= 0 && s.ment[cut] == s.ment[cut-1]) {
+					continue
+				}
+				q := s.phrase(ph.start, cut, m.p.flags&flagLoc != 0 || e.place)
+				if len(q.ments) == 0 {
+					continue
+				}
+				m.slots[e.slot] = q
+				if s.matchSeq(es[1:], cut, m) {
+					return true
+				}
+			}
+		}
 		m.filled[e.slot] = false
 		return false
 	case eGap:
@@ -458,4 +475,20 @@ func (s *sent) verbal(i int, p *pattern) bool {
 	}
 	v := &s.vgs[s.vgAt[i]]
 	return v.head == i || (s.pos[i] == pVerb && i >= v.start && i < v.end)
+}
+
+// objectHead is the head of the noun phrase after token i ("condemned
+// the raid" -> raid), or -1.
+func (s *sent) objectHead(i int) int {
+	for i < s.n && s.filler(i) {
+		i++
+	}
+	if i >= s.n || !s.nominal(i) {
+		return -1
+	}
+	e := s.npEnd(i)
+	if s.ment[e-1] >= 0 {
+		return -1
+	}
+	return e - 1
 }

@@ -56,9 +56,10 @@ const (
 	flagHead                  // an object slot's actor must head its phrase ("host the president", not "host a U.S. base")
 	flagPair                  // a missing target is each side of the latest pair named ("offered to mediate")
 	flagHome                  // a missing target is the source's own country ("declared martial law")
+	flagSaid                  // a missing source is the one who says it ("the U.S. action was interference")
 )
 
-var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome}
+var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid}
 
 // pattern is one compiled line of a pattern file.
 type pattern struct {
@@ -206,8 +207,8 @@ func (r *rawPattern) compile(lx *lexicon, order int) (*pattern, error) {
 	if p.lead != noSlot {
 		p.spec += 2
 	}
-	if p.code != "-" && !p.has(slotSource) && !p.has(slotPair) {
-		return nil, l.Errorf("pattern has no SOURCE or PAIR slot")
+	if p.code != "-" && !p.has(slotSource) && !p.has(slotPair) && p.flags&(flagSaid|flagPair) == 0 {
+		return nil, l.Errorf("pattern has no SOURCE or PAIR slot (nor the said or pair flag)")
 	}
 	return p, nil
 }
