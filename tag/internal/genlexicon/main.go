@@ -18,6 +18,8 @@ package main
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -36,6 +38,32 @@ const (
 	enLexiconPkg = "en-lexicon@1.0.11"
 	wordnetPkg   = "wordnet-base 1:3.0-37 (Debian)"
 )
+
+// pinned are the SHA-256 sums of the inputs read, so that a different
+// version cannot slip in unnoticed.
+var pinned = map[string]string{
+	"lexicon.js": "61ef9f959073f298679baa3d77f7ceeb2b49678679de389d0c2be47e9110cf1d",
+	"verb.exc":   "dbbcf9a601b2d77e934e413b91d90e88ec7f933a8b77cfc00602a923b891b42c",
+	"noun.exc":   "2b5d675c380b39ecf595af9fa9d4e7feb1d58c643b0bff08c40ed5bfe41fab7a",
+	"adj.exc":    "8824cc24bbedd797b9702316b27f07cd4c2b76b629539f0a1276f03926758016",
+	"adv.exc":    "e7291461b629abfe63301bbe1998cee09fd575ed7107abd7ea9763adb05bf0a8",
+	"index.noun": "a490d99d93d017bf4822fe2f0ffa51fd73911ce271dc7535fade21f8814b5a04",
+	"index.verb": "e2ac24816c3a8289dcb72aaa9cf8db81fdf25ec34d792bfc96ac5b7a20c8b4ae",
+	"index.adj":  "c9865d7b4d1f805bdef82ccdcea5282436e23083e6f6f1b33e716327c4eda810",
+	"index.adv":  "6f5465ed5758fe9c8a2f7ec17b1300f3aa875756c70ff7cba162f7e71bcf88ea",
+}
+
+func checkPinned(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(b)
+	if got, want := hex.EncodeToString(sum[:]), pinned[filepath.Base(path)]; got != want {
+		return fmt.Errorf("%s: sha256 %s, want %s (not the pinned version)", path, got, want)
+	}
+	return nil
+}
 
 func main() {
 	out := flag.String("out", "../data/lexicon", "directory to write words.txt and irregular.txt to")
@@ -63,6 +91,15 @@ func run(out, enDir, wnDir string) error {
 	}
 	if _, err := os.Stat(filepath.Join(wnDir, "verb.exc")); err != nil {
 		return fmt.Errorf("WordNet not found in %s (apt-get install wordnet-base): %w", wnDir, err)
+	}
+	for name := range pinned {
+		p := filepath.Join(wnDir, name)
+		if name == "lexicon.js" {
+			p = filepath.Join(enDir, "dist", name)
+		}
+		if err := checkPinned(p); err != nil {
+			return err
+		}
 	}
 	lex, err := readEnLexicon(filepath.Join(enDir, "dist", "lexicon.js"))
 	if err != nil {
