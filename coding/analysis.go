@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"strings"
+
 	"github.com/dyadproject/dyad"
 )
 
@@ -155,6 +157,7 @@ type sent struct {
 	off  int // index in d.Tokens of the first token
 	n    int
 	toks []dyad.Token
+	tags []string // the tagger's tags, with a few local repairs (retag)
 	pos  []byte
 	time []bool
 	ment []int32 // outermost event-actor mention covering each token, or -1
@@ -169,7 +172,7 @@ type sent struct {
 
 func (s *sent) lemma(i int) string { return s.toks[i].Lemma }
 func (s *sent) norm(i int) string  { return s.toks[i].Norm }
-func (s *sent) tag(i int) string   { return s.toks[i].Tag }
+func (s *sent) tag(i int) string   { return s.tags[i] }
 
 // word is a token's lemma, or its norm when the tagger gave none.
 func (s *sent) word(i int) string {
@@ -219,12 +222,20 @@ func (s *sent) load(si int) {
 	s.vgs = s.vgs[:0]
 	s.ments = s.ments[:0]
 	s.hasAcc = false
+	if cap(s.tags) < s.n {
+		s.tags = make([]string, s.n)
+	}
+	s.tags = s.tags[:s.n]
 	for i := range s.toks {
-		s.pos[i] = coarse(s.toks[i].Tag, s.toks[i].Norm)
+		s.tags[i] = s.toks[i].Tag
 		s.ment[i] = -1
 		s.vgAt[i] = -1
 	}
 	s.markMentions()
+	s.retag()
+	for i := range s.toks {
+		s.pos[i] = coarse(s.tags[i], s.toks[i].Norm)
+	}
 	s.markTime()
 	s.findVerbGroups()
 }
@@ -254,6 +265,50 @@ func grow16(b []int16, n int) []int16 {
 		return make([]int16, n)
 	}
 	return b[:n]
+}
+
+// verbish nouns are verbs a tagger often reads as plural nouns right
+// after a subject ("Moscow remains ready", "China stands ready").
+var verbish = map[string]bool{
+	"remains": true, "stands": true, "says": true, "vows": true, "warns": true, "seeks": true,
+	"wants": true, "urges": true, "calls": true, "threatens": true, "denies": true, "accuses": true,
+	"rejects": true, "demands": true, "insists": true, "agrees": true, "refuses": true, "offers": true,
+	"hopes": true, "aims": true, "expects": true, "appears": true, "seems": true, "plans": true,
+	"pledges": true, "promises": true, "blames": true, "condemns": true, "welcomes": true, "backs": true,
+}
+
+// retag repairs a few tagger readings the clause analysis depends on.
+func (s *sent) retag() {
+	for i := 0; i < s.n; i++ {
+		t, w := s.tags[i], s.toks[i].Norm
+		prev, next := "", ""
+		if i > 0 {
+			prev = s.tags[i-1]
+		}
+		if i+1 < s.n {
+			next = s.tags[i+1]
+		}
+		switch {
+		case w == "being" && t != "VBG":
+			s.tags[i] = "VBG"
+		case (t == "NN" || t == "NNP") && len(w) > 4 && strings.HasSuffix(w, "ing") && (prev == "IN" || prev == "TO") && s.ment[i] < 0:
+			// "for speaking out", "of breaking": a gerund
+			switch next {
+			case "DT", "PRP$", "PRP", "RP", "IN", "JJ", "CD", "NNP", "NNPS", "TO":
+				s.tags[i] = "VBG"
+			}
+		case t == "VBD" && i > 0:
+			switch s.toks[i-1].Norm {
+			case "be", "being", "been", "is", "was", "were", "are", "get", "got":
+				s.tags[i] = "VBN"
+			}
+		case (t == "NNS" || t == "NN") && verbish[w] && i > 0 && s.ment[i-1] >= 0 && s.ment[i] < 0 && prev != "POS":
+			switch next {
+			case "JJ", "TO", "DT", "IN", "PRP", "NNP", "RB", "VBN":
+				s.tags[i] = "VBZ"
+			}
+		}
+	}
 }
 
 // markMentions records, per token, the outermost mention that may act in

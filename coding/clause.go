@@ -21,7 +21,7 @@ func (s *sent) npStart(j int) int {
 		if s.pos[k] == pPron && s.ment[k] < 0 {
 			break
 		}
-		if s.nominal(k) || s.hyphenJoin(k) {
+		if (s.nominal(k) || s.hyphenJoin(k)) && s.pos[k] != pComma {
 			b = k
 			continue
 		}
@@ -42,7 +42,7 @@ func (s *sent) npEnd(i int) int {
 	}
 	e := i
 	for e < s.n {
-		if s.nominal(e) || s.hyphenJoin(e) {
+		if (s.nominal(e) || s.hyphenJoin(e)) && s.pos[e] != pComma {
 			if e > i && ((s.time[e] && s.ment[e] < 0) || (s.pos[e] == pPron && s.ment[e] < 0)) {
 				break
 			}

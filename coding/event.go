@@ -138,6 +138,35 @@ func (a *article) pairAt(tok int, not ...string) []member {
 	return []member{{mi: -1, actor: p[0].actor}, {mi: -1, actor: p[1].actor}}
 }
 
+// otherSide is country's counterpart in the most often named pair that
+// holds it.
+func (a *article) otherSide(tok int, country string) (member, bool) {
+	best, bestN := -1, 0
+	for i := range a.pairs {
+		p := &a.pairs[i]
+		if p.tok > tok || p.a[0].actor.Country != country && p.a[1].actor.Country != country {
+			continue
+		}
+		n := 0
+		for j := 0; j <= i; j++ {
+			if a.pairs[j].tok <= tok && samePair(p, &a.pairs[j]) {
+				n++
+			}
+		}
+		if n >= bestN {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 {
+		return member{}, false
+	}
+	p := a.pairs[best].a
+	if p[0].actor.Country == country {
+		return member{mi: -1, actor: p[1].actor}, true
+	}
+	return member{mi: -1, actor: p[0].actor}, true
+}
+
 func samePair(x, y *pairRec) bool {
 	a, b := x.a[0].actor.Country, x.a[1].actor.Country
 	c, d := y.a[0].actor.Country, y.a[1].actor.Country
@@ -332,6 +361,14 @@ func (a *article) emitCode(m *match, code string) {
 				if tm.actor.Country != sm.actor.Country {
 					a.add(m, fc, sm, tm, true)
 				}
+			}
+		}
+	case p.flags&flagOther != 0:
+		// "agreed to let aid through": toward the other side of the
+		// source's conflict
+		for _, sm := range srcs {
+			if o, ok := a.otherSide(tok, sm.actor.Country); ok {
+				a.add(m, fc, sm, o, true)
 			}
 		}
 	case p.flags&flagReact != 0:

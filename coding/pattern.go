@@ -57,9 +57,10 @@ const (
 	flagPair                  // a missing target is each side of the latest pair named ("offered to mediate")
 	flagHome                  // a missing target is the source's own country ("declared martial law")
 	flagSaid                  // a missing source is the one who says it ("the U.S. action was interference")
+	flagOther                 // a missing target is the source's opponent in the latest pair ("let aid through")
 )
 
-var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid}
+var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid, "other": flagOther}
 
 // pattern is one compiled line of a pattern file.
 type pattern struct {
