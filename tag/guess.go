@@ -129,8 +129,10 @@ func (t *Tagger) candidates(ws []word) {
 		w.kind = kindOf(w.norm)
 		if !isWordStart(w.text) {
 			w.setCands(punctTag(ws, i))
-			if w.tag == LQuote || w.tag == Colon || w.tag == LRB {
-				startOfClause = true // a quotation or a clause after a colon
+			if w.tag == LQuote || w.tag == Colon || w.tag == LRB || w.tag == Period {
+				// A quotation, a clause after a colon, or a sentence the
+				// splitter ran on into this one.
+				startOfClause = true
 			}
 			continue
 		}

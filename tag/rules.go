@@ -174,6 +174,12 @@ func resolve(ws []word, i int) {
 		return
 	}
 
+	// An adverb between a subject and its verb: "he further said".
+	if w.tag == JJ && w.has(RB) && prevW != nil && (prevW.tag == PRP || prevW.tag.isNoun()) && (next == VBD || next == VBZ || next == VBP || next == MD) {
+		w.choose(RB)
+		return
+	}
+
 	// Pre-determiners: "all the", "both his".
 	if w.has(PDT) && (next == DT || next == PRPS) {
 		w.choose(PDT)
@@ -242,12 +248,16 @@ func resolve(ws []word, i int) {
 		}
 	}
 
+	// A participle clause: ", ruling that ...", ", sinking the vessel".
+	if w.has(VBG) && openClass(w.tag) && prevW != nil && prevW.tag == Comma && (startsObject(next) || next == IN) && w.choose(VBG) {
+		return
+	}
 	// A gerund after a preposition takes an object: "of rewarding
 	// terrorism", "by launching three"; else a noun: "on shipping."
 	if w.tag == VBG || (w.tag == NN || w.tag == JJ) && w.has(VBG) && prevW != nil && prevW.tag == IN {
 		if prevW != nil && prevW.tag == IN && prevW.kind&kThat == 0 {
-			if startsObject(next) || next.isNoun() || next.isAdj() {
-				w.choose(VBG)
+			if startsObject(next) || next.isNoun() || next.isAdj() || w.kind&kSay != 0 {
+				w.choose(VBG) // also "quoted him as saying."
 			} else {
 				w.choose(NN)
 			}
@@ -269,8 +279,11 @@ func resolve(ws []word, i int) {
 			w.choose(VBZ) // "he strikes", "which bans"
 		case pw != nil && pw.kind&(kDemo|kThat) != 0 && (startsObject(next) || next.isNoun() || next.isAdj() || next == VBN || next == VBG):
 			w.choose(VBZ) // "that bans nuclear tests"; not "that ties between"
-		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP || prevW.tag == Comma) && (startsObject(next) || next == VBG || next == VBN):
-			w.choose(VBZ) // "the enemy keeps targeting", "Sweden, ..., hopes to join"
+		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP || prevW.tag == Comma) && (startsObject(next) || next == VBG || next == VBN || next == JJ) &&
+			!(i >= 2 && (ws[i-2].tag.isVerb() || ws[i-2].tag == TO)):
+			// Not when the noun before is itself an object: "keep
+			// communication lines open".
+			w.choose(VBZ) // "the enemy keeps targeting", "China stands ready", "Sweden, ..., hopes to join"
 		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS || prevW.tag == IN || prevW.tag.isVerb()):
 			w.choose(NNS) // "rejected calls for", "for talks"
 		}
@@ -281,13 +294,15 @@ func resolve(ws []word, i int) {
 			w.tag = VBP
 		case prevW != nil && prevW.tag == CC && startsObject(next) && coordVB(ws, i-1):
 			w.tag = VB // "withdraw its ambassador and end its cooperation"
-		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS) && (startsObject(next) || next == IN && w.tag != NN):
-			w.tag = VBP
+		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS) && (startsObject(next) || next == JJ || next == IN && w.tag != NN):
+			w.tag = VBP // "the two militaries exhibit strong momentum"
 		case prevW != nil && prevW.tag == TO:
 			w.tag = VB
 		case prevW != nil && prevW.tag == IN && prevW.kind&kThat == 0 && w.has(NN):
 			w.tag = NN // "for support"
 		}
+	case w.norm == "out" && nextW != nil && nextW.norm == "of":
+		w.choose(IN) // "out of"
 	case w.has(RP) && prevW != nil && prevW.tag.isVerb() && particle(w.norm):
 		// "held up by", "pulled back," (a particle before no object).
 		if next.isPunct() || next == IN || next == TO || next == CC || next == RB || next == None {
