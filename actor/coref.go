@@ -300,10 +300,7 @@ func (p *proc) resolveGroup(ms []*ment, i int) {
 		m.members = o.members
 		m.Actor = o.Actor
 		m.Actor.Agent = agent
-		m.Actor.Code = ""
-		if m.Actor.Country != "" && agent != "" {
-			m.Actor.Code = m.Actor.Country + agent
-		}
+		m.Actor.Code = m.Actor.Country + agent
 		return
 	}
 	m.absorbed = true

@@ -61,7 +61,8 @@
 // built from more than one ("…countries.txt:383+…agents.txt:32"), or an
 // "actor/…" id for grammar and coreference. Actor.Code is always
 // Actor.Country + Actor.Agent; IGO codes split the same way (IGONAT:
-// country IGO, agent NAT). A compound has an empty code (its members
-// carry theirs) and the agent of its group word ("the two militaries":
-// MIL); MemberActors applies it.
+// country IGO, agent NAT). A compound has the country its members share
+// (usually none, so its code is empty or just the agent of its group
+// word: "the two militaries" MIL); its members carry their own codes and
+// MemberActors applies the group word's agent to them.
 package actor

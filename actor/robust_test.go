@@ -181,3 +181,54 @@ func FuzzProcess(f *testing.F) {
 		}
 	})
 }
+
+// grammarWords are the words FuzzGrammar builds sentences from: the ones
+// the phrase grammar and coreference turn on.
+var grammarWords = strings.Fields(`the The a of 's , and or in from to flew Russian Russia
+	Defence Minister minister Sergei Shoigu Moscow Beijing two both militaries countries he
+	He she they They President president Zhang Youxia Xinhua TASS state media agency leader
+	leaders former vice chairman China's Central Military Commission US-led US us Turkey West
+	Asia-Pacific officials Iran's top diplomat Kenyan Amara Okoth Okoth negotiators Hungarian
+	Romanian rebels Darfur said . King Hassan Morocco head army Ana Petrova Bulgaria's foreign`)
+
+// FuzzGrammar reads its input as a sentence of grammarWords, so that the
+// fuzzer explores phrase structure rather than byte soup.
+func FuzzGrammar(f *testing.F) {
+	f.Add([]byte{0, 15, 16, 17, 18, 19, 45, 7})
+	f.Add([]byte{3, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 44})
+	f.Add([]byte{75, 11, 76, 77, 11, 14, 9, 15, 65, 65, 66})
+	fr := newFront(f)
+	st := New(loadBuiltin(f))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 64 {
+			data = data[:64]
+		}
+		words := make([]string, len(data))
+		for i, b := range data {
+			words[i] = grammarWords[int(b)%len(grammarWords)]
+		}
+		d, err := dyad.NewDoc(dyad.Article{Text: strings.Join(words, " "), Published: "2023-11-01"})
+		if err != nil {
+			return
+		}
+		p := dyad.Pipeline{Stages: fr.stages}
+		if err := p.Run(context.Background(), d); err != nil {
+			return
+		}
+		if err := st.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for i, m := range d.Mentions {
+			if !m.Span.Valid(len(d.Text)) || m.Len() == 0 || i > 0 && m.Start < d.Mentions[i-1].Start {
+				t.Fatalf("mention %d: bad span %v", i, m.Span)
+			}
+			if m.Antecedent == i || m.Antecedent >= len(d.Mentions) || m.Antecedent < -1 {
+				t.Fatalf("mention %d antecedent %d", i, m.Antecedent)
+			}
+			if m.Actor.Code != m.Actor.Country+m.Actor.Agent {
+				t.Fatalf("mention %d %q: code %q is not country %q + agent %q", i, d.Slice(m.Span), m.Actor.Code, m.Actor.Country, m.Actor.Agent)
+			}
+			_ = Members(d.Mentions, i)
+		}
+	})
+}

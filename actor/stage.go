@@ -1212,9 +1212,7 @@ func (p *proc) fillCompound(c *ment) {
 	}
 	c.Actor.Name = strings.Join(names, " and ")
 	c.Actor.Country = country
-	if country != "" && c.Actor.Agent != "" {
-		c.Actor.Code = country + c.Actor.Agent
-	}
+	c.Actor.Code = country + c.Actor.Agent
 }
 
 // groupAt reads "the two militaries", "both countries" at i and adds a
