@@ -116,6 +116,15 @@ func TestPloverGSRActors(t *testing.T) {
 	}
 	f := newFront(t)
 	st := New(loadBuiltin(t))
+	// DYAD_GSR_DICT=DIR measures with a user dictionary on top, to see
+	// what more table entries would buy.
+	if dir := os.Getenv("DYAD_GSR_DICT"); dir != "" {
+		dct, err := Load(Config{UserDirs: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st = New(dct)
+	}
 	var total, correct, found, agentTotal, agentCorrect int
 	misses := map[string]int{}
 	var missLines, agentMisses []string
