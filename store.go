@@ -130,5 +130,189 @@ type Store interface {
 	// Search finds articles whose title or text contain every word of q.
 	Search(ctx context.Context, q string, limit int) ([]SearchHit, error)
 
+	Querier
+
 	Close() error
+}
+
+// ErrNotFound is returned by a lookup of an id or key that is not stored.
+var ErrNotFound = errors.New("not found")
+
+// ErrBadQuery is wrapped by the query methods' errors for a query they
+// cannot run as given (a malformed cursor, an unknown sort key): the
+// caller's mistake, not the store's.
+var ErrBadQuery = errors.New("bad query")
+
+// ArticleRef names a stored article (or copy) for display and links.
+type ArticleRef struct {
+	Key       string // the store's key (unique)
+	ID        string // the caller's id (FORMATS.md §1); not necessarily unique
+	Title     string
+	URL       string
+	Outlet    string
+	Published string
+}
+
+// EventFilter selects stored events; empty fields do not filter. A side
+// (Source, Target, DyadA, DyadB) is a country or group code when it has
+// three letters, else a full actor code ("RUSMIL").
+type EventFilter struct {
+	// Actor is an actor code on either side, or a case-insensitive part of
+	// either actor's name when it is not all capitals and digits.
+	Actor          string
+	Source, Target string
+	// DyadA and DyadB, both set, select the events between them, in either
+	// direction unless Directed (then DyadA is the source).
+	DyadA, DyadB string
+	Directed     bool
+	// Code is a CAMEO code or prefix: "03" matches root 03, "031" matches
+	// 031 and 0311–0314.
+	Code   string
+	Root   string
+	Plover string
+	Quad   int    // 1–4; 0 for any
+	From   string // first day, YYYY-MM-DD; with From or To, undated events drop out
+	To     string // last day, inclusive
+	// Place is a location country code (three capitals) or a place name,
+	// compared without case.
+	Place string
+	// Text holds words that must all occur in one report's evidence.
+	Text string
+}
+
+// Event sort keys for EventQuery.Sort.
+const (
+	SortDate      = "date"
+	SortGoldstein = "goldstein"
+	SortCode      = "code"
+	SortID        = "id"
+)
+
+// EventQuery is a page of a filtered, sorted event list. Pages are cut by
+// keyset cursors, so a deep page costs what the first one does.
+type EventQuery struct {
+	EventFilter
+	Sort   string // one of the Sort constants; "" means SortDate
+	Desc   bool
+	Cursor string // EventPage.Next of the previous page, "" for the first
+	Limit  int    // page size; 0 means 50
+}
+
+// EventHit is a stored event with the article that first reported it.
+type EventHit struct {
+	StoredEvent
+	Article ArticleRef
+}
+
+// EventPage is one page of an event query.
+type EventPage struct {
+	Events []EventHit
+	Next   string // cursor of the following page; "" on the last page
+}
+
+// EventDetail is a stored event with every article's report of it.
+type EventDetail struct {
+	StoredEvent
+	Reports []ReportDetail // in storage order
+}
+
+// ReportDetail is one coded article's report of an event.
+type ReportDetail struct {
+	Article ArticleRef
+	Copies  []ArticleRef // other articles carrying the same story
+	Event   Event        // as this article reported it: evidence, rule, reported_by
+	Quotes  []Quote      // the article's quotes that overlap the evidence
+}
+
+// StoredArticle is a stored article with its text and everything coded
+// from it.
+type StoredArticle struct {
+	ArticleRef
+	Text       string
+	Language   string
+	Status     ArticleStatus
+	Reason     string
+	Source     string // where it was read
+	IngestedAt string // RFC 3339
+	// CopyOf is set when the key asked for was a copy: the copy's own
+	// reference (the text and codes shown are its story's).
+	CopyOf *ArticleRef
+	Copies []ArticleRef  // copies of this article's story
+	Events []EventReport // the events as this article reported them
+	Quotes []Quote
+}
+
+// SeriesQuery selects the events between two sides (as EventFilter's
+// DyadA and DyadB) for a time series.
+type SeriesQuery struct {
+	A, B     string
+	Directed bool
+	From, To string // inclusive days, YYYY-MM-DD; "" for open
+}
+
+// DayCount is the number of dated events of one QuadClass on one day and
+// the sum of their Goldstein values.
+type DayCount struct {
+	Date      string
+	Quad      int
+	Events    int
+	Goldstein float64
+}
+
+// ActorQuery asks for the actors with the most events.
+type ActorQuery struct {
+	Role     string // "source", "target", or "" for either
+	Country  string // only actors of this country code
+	From, To string // inclusive days; "" for open
+	Limit    int    // 0 means 20
+}
+
+// ActorCount is an actor (a code and a name) and how many events it is the
+// source or target of.
+type ActorCount struct {
+	Code, Country, Name string
+	AsSource, AsTarget  int
+}
+
+// QuoteQuery selects stored quotes.
+type QuoteQuery struct {
+	// Speaker is a speaker code, or a case-insensitive part of the
+	// speaker's name when it is not all capitals and digits.
+	Speaker string
+	Article string // an article key or id
+	Cursor  string
+	Limit   int // 0 means 50
+}
+
+// StoredQuote is a stored quote with its id and article.
+type StoredQuote struct {
+	ID int64
+	Quote
+	Article ArticleRef
+}
+
+// QuotePage is one page of a quote query, newest first.
+type QuotePage struct {
+	Quotes []StoredQuote
+	Next   string
+}
+
+// Querier is what a store answers for exploring its contents (dyad serve).
+// Every Store is one.
+type Querier interface {
+	// QueryEvents returns one page of the events that match q.
+	QueryEvents(ctx context.Context, q EventQuery) (EventPage, error)
+	// EventDetail returns a stored event with all its reports; ErrNotFound
+	// when there is none with this id.
+	EventDetail(ctx context.Context, id int64) (EventDetail, error)
+	// Article returns a stored article by key, else by the caller's id
+	// (the earliest stored one with it); ErrNotFound when neither matches.
+	Article(ctx context.Context, keyOrID string) (StoredArticle, error)
+	// DyadSeries returns the daily event counts between two sides, by
+	// date, then QuadClass.
+	DyadSeries(ctx context.Context, q SeriesQuery) ([]DayCount, error)
+	// TopActors returns the actors with the most events, most first.
+	TopActors(ctx context.Context, q ActorQuery) ([]ActorCount, error)
+	// QueryQuotes returns one page of the quotes that match q.
+	QueryQuotes(ctx context.Context, q QuoteQuery) (QuotePage, error)
 }

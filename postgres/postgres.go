@@ -101,7 +101,9 @@ func Dialect() sqlstore.Dialect {
 			ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxWords=12, MinWords=4')
 			FROM articles a, plainto_tsquery('simple', $1) q
 			WHERE a.fts @@ q ORDER BY ts_rank(a.fts, q) DESC, a.id LIMIT $2`,
-		SearchArg: func(q string) string { return strings.Join(sqlstore.Words(q), " ") },
+		SearchArg:   func(q string) string { return strings.Join(sqlstore.Words(q), " ") },
+		EvidenceSQL: `SELECT id FROM event_mentions WHERE evidence_tsv @@ plainto_tsquery('simple', ?)`,
+		ILike:       "ILIKE",
 	}
 }
 

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -43,8 +44,8 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 		t.Errorf("after reopen HasArticle = %v, %v", ok, err)
 	}
 	v, err := sqlstore.SchemaVersion(ctx, s.DB)
-	if err != nil || v != 1 {
-		t.Errorf("schema version %d, %v; want 1", v, err)
+	if err != nil || v != 2 {
+		t.Errorf("schema version %d, %v; want 2", v, err)
 	}
 	var mode string
 	if err := s.DB.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
@@ -76,6 +77,47 @@ func TestSearchArg(t *testing.T) {
 	} {
 		if got := searchArg(tc.in); got != tc.want {
 			t.Errorf("searchArg(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A store written by schema version 1 gets its evidence indexed when it
+// is upgraded, so text search finds events stored before the upgrade.
+func TestUpgradeIndexesOldEvidence(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "dyad.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := sqlstore.ReadMigrations(migrationFS, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sqlstore.Migrate(ctx, db, Dialect(), ms[:1]); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO stories VALUES (1, 'k1', 'h', x'', 0)`,
+		`INSERT INTO articles VALUES (1, 'k1', 1, 'a1', '', '', '', '', '', '', 'Text.', 'coded', '', 'a1.txt', 'now')`,
+		`INSERT INTO events VALUES (1, 'm', 0, '2024-05-14', 'day', '040', '04', 1, 1, 'CONSULT', 'VALGOV', 'VAL', 'GOV', '',
+			'KESGOV', 'KES', 'GOV', '', '', '', 0, 0, 1)`,
+		`INSERT INTO event_mentions VALUES (1, 1, 1, 1, 1, '{"article_id":"a1","code":"040","evidence":[{"sentence":0,"start":0,"end":9,"text":"Envoys met"},{"sentence":2,"start":20,"end":30,"text":"in Geneva"}]}')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, words := range []string{"envoys", "Geneva met"} {
+		page, err := s.QueryEvents(ctx, dyad.EventQuery{EventFilter: dyad.EventFilter{Text: words}})
+		if err != nil || len(page.Events) != 1 {
+			t.Errorf("text %q after upgrade: %+v, %v", words, page.Events, err)
 		}
 	}
 }

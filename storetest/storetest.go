@@ -28,6 +28,13 @@ func Run(t *testing.T, open Opener) {
 		{"EventMerging", testEventMerging},
 		{"ReportsAndQuotes", testReportsAndQuotes},
 		{"Search", testSearch},
+		{"QueryEvents", testQueryEvents},
+		{"QueryPaging", testQueryPaging},
+		{"EventDetail", testEventDetail},
+		{"Article", testArticle},
+		{"DyadSeries", testDyadSeries},
+		{"TopActors", testTopActors},
+		{"QueryQuotes", testQueryQuotes},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

@@ -23,6 +23,11 @@ type Dialect struct {
 	SearchSQL string
 	// SearchArg turns the user's words into the query argument.
 	SearchArg func(q string) string
+	// EvidenceSQL takes SearchArg's result and selects the ids of the
+	// event_mentions rows whose evidence holds every word.
+	EvidenceSQL string
+	// ILike is the case-insensitive LIKE operator.
+	ILike string
 }
 
 // Store implements dyad.Store over database/sql.
@@ -69,7 +74,7 @@ var queries = map[string]string{
 		source_code, source_country, source_agent, source_name, target_code, target_country, target_agent, target_name,
 		location_name, location_country, lat, lon, first_article_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-	"insertMention": `INSERT INTO event_mentions (event_id, story_id, article_id, mentions, event_json) VALUES (?, ?, ?, ?, ?)`,
+	"insertMention": `INSERT INTO event_mentions (event_id, story_id, article_id, mentions, event_json, evidence) VALUES (?, ?, ?, ?, ?, ?)`,
 	"insertQuote": `INSERT INTO quotes (article_id, story_id, speaker_name, speaker_code, text, direct, cue, reported_by, start_offset, end_offset)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 }
@@ -316,7 +321,7 @@ func (s *Store) writeEvent(ctx context.Context, tx *sql.Tx, e *dyad.Event, story
 		return err
 	}
 	mentions := max(e.Mentions, 1)
-	_, err = s.in(ctx, tx, "insertMention").ExecContext(ctx, id, story, article, mentions, string(js))
+	_, err = s.in(ctx, tx, "insertMention").ExecContext(ctx, id, story, article, mentions, string(js), evidenceText(c.Evidence))
 	return err
 }
 
