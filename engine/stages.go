@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/actor"
+	"github.com/dyadproject/dyad/coding"
 	"github.com/dyadproject/dyad/sentence"
 	"github.com/dyadproject/dyad/tag"
 	"github.com/dyadproject/dyad/token"
@@ -18,6 +19,7 @@ func StageOrder() []string {
 		"token",    // Doc.Tokens, Sentence.FirstToken/EndToken
 		"tag",      // Token.Tag, Token.Lemma
 		"actor",    // Doc.Mentions
+		"event",    // Doc.Events (code, actors, modality, evidence, rule)
 	}
 }
 
@@ -35,6 +37,8 @@ func newStage(name string, cfg Config) (dyad.Stage, error) {
 			return nil, err
 		}
 		return actor.New(dict), nil
+	case "event":
+		return coding.New(coding.Config{UserDirs: cfg.DictDirs})
 	}
 	return nil, fmt.Errorf("no constructor for stage %q", name)
 }
