@@ -168,6 +168,10 @@ type sent struct {
 	// speakers: the speech verb groups of the sentence
 	acc    np // "according to X"
 	hasAcc bool
+	// cond marks the tokens of "if"/"unless" clauses; conditional says
+	// the sentence has one.
+	cond        []bool
+	conditional bool
 }
 
 func (s *sent) lemma(i int) string { return s.toks[i].Lemma }
@@ -231,6 +235,8 @@ func (s *sent) load(si int) {
 		s.ment[i] = -1
 		s.vgAt[i] = -1
 	}
+	s.cond = growBool(s.cond, s.n)
+	s.conditional = false
 	s.markMentions()
 	s.retag()
 	for i := range s.toks {
@@ -238,6 +244,27 @@ func (s *sent) load(si int) {
 	}
 	s.markTime()
 	s.findVerbGroups()
+	s.markConditions()
+}
+
+// markConditions flags "if ..." and "unless ..." clauses: up to a comma
+// when the clause comes first ("If X, Y"), else to the end.
+func (s *sent) markConditions() {
+	for i := 0; i < s.n; i++ {
+		w := s.norm(i)
+		if !(w == "unless" || w == "if" && s.pos[i] == pPrep) {
+			continue
+		}
+		// "will withdraw unless ..." threatens; "will withdraw if they
+		// keep their side" promises
+		s.conditional = s.conditional || w == "unless"
+		j := i + 1
+		for j < s.n && s.pos[j] != pStop && !(s.pos[j] == pComma && (i == 0 || s.pos[i-1] == pQuote || s.pos[i-1] == pComma)) {
+			s.cond[j] = true
+			j++
+		}
+		i = j
+	}
 }
 
 func grow(b []byte, n int) []byte {

@@ -43,6 +43,7 @@ type rawEvent struct {
 	modality string
 	negated  bool
 	inferred bool // the target was inferred from the article
+	fallback bool // from a fallback pattern: dropped when the sentence has more
 }
 
 func (a *article) sentence(si int) {
@@ -53,6 +54,7 @@ func (a *article) sentence(si int) {
 	}
 	a.notePairs()
 	s.findSpeakers()
+	first := len(a.raw)
 	for i := 0; i < s.n; i++ {
 		list := a.c.idx[s.word(i)]
 		if list == nil && s.norm(i) != s.word(i) {
@@ -65,6 +67,30 @@ func (a *article) sentence(si int) {
 			a.emit(&a.m)
 		}
 	}
+	a.dropFallbacks(first)
+}
+
+// dropFallbacks removes the sentence's fallback events ("agreed to" +
+// an action no pattern names) whose source has a more specific event.
+func (a *article) dropFallbacks(first int) {
+	keep := a.raw[:first]
+	for i := first; i < len(a.raw); i++ {
+		e := &a.raw[i]
+		if e.fallback {
+			covered := false
+			for j := first; j < len(a.raw); j++ {
+				if !a.raw[j].fallback && a.raw[j].src.actor.Country == e.src.actor.Country {
+					covered = true
+					break
+				}
+			}
+			if covered {
+				continue
+			}
+		}
+		keep = append(keep, *e)
+	}
+	a.raw = keep
 }
 
 // worth: a sentence with no actor and no "both sides" cannot hold an event.
@@ -249,7 +275,7 @@ func (a *article) emit(m *match) {
 func (a *article) emitCode(m *match, code string) {
 	s := &a.s
 	p := m.p
-	fc := frameCtx{code: code, modality: dyad.Asserted}
+	fc := frameCtx{code: code, base: code, modality: dyad.Asserted}
 	lead := noSlot
 	if p.lead != noSlot && !m.filled[p.lead] {
 		lead = p.lead
@@ -460,7 +486,7 @@ func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
 	}
 	a.raw = append(a.raw, rawEvent{
 		code: fc.code, src: src, tgt: tgt, p: m.p, sent: a.s.si, anchor: a.s.off + m.anchor,
-		modality: fc.modality, negated: fc.negated, inferred: inferred,
+		modality: fc.modality, negated: fc.negated, inferred: inferred, fallback: m.p.flags&flagFallback != 0,
 	})
 }
 

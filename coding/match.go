@@ -1,6 +1,10 @@
 package coding
 
-import "github.com/dyadproject/dyad"
+import (
+	"strings"
+
+	"github.com/dyadproject/dyad"
+)
 
 // match is one pattern matched at one anchor token.
 type match struct {
@@ -183,6 +187,7 @@ func (s *sent) slotAt(i int, pair, places, head bool) (np, bool) {
 	for i < s.n && s.filler(i) {
 		i++
 	}
+	i = s.skipQuantity(i)
 	if i >= s.n || !s.nominal(i) {
 		return np{}, false
 	}
@@ -245,6 +250,7 @@ func (s *sent) byAgent(from int) (np, bool) {
 // frameCtx is what the clauses around an anchor say about its action.
 type frameCtx struct {
 	code     string
+	base     string // the action's own code, before frames
 	src      np
 	srcOK    bool
 	tgt      np // set when an appeal or demand names its addressee
@@ -281,11 +287,18 @@ func (s *sent) chain(vi int, fc *frameCtx, haveSrc bool) {
 			return
 		}
 		neg := v.neg
+		if s.cond[v.head] {
+			// inside "if ..." or "unless ...": not asserted
+			fc.modality = dyad.Hypothetical
+		}
 		switch mk := s.modalKind(v.modal); {
 		case mk == fIntent:
 			if neg {
 				s.applyFrame(fc, fRefuse)
 				neg = false
+			} else if s.conditional && strings.HasPrefix(fc.base, "08") && fc.code == fc.base {
+				// "will withdraw its force unless ...": a conditional threat
+				s.applyFrame(fc, fThreaten)
 			} else {
 				s.applyFrame(fc, fIntent)
 			}
@@ -491,4 +504,35 @@ func (s *sent) objectHead(i int) int {
 		return -1
 	}
 	return e - 1
+}
+
+// skipQuantity steps over "more than", "at least", "up to", "some",
+// "nearly" before a number: "arrested more than 100 Palestinians".
+func (s *sent) skipQuantity(i int) int {
+	for k := 0; k < 3 && i+1 < s.n; k++ {
+		switch s.norm(i) {
+		case "more", "less", "fewer":
+			if s.norm(i+1) == "than" {
+				i += 2
+				continue
+			}
+		case "at":
+			if s.norm(i+1) == "least" || s.norm(i+1) == "most" {
+				i += 2
+				continue
+			}
+		case "up":
+			if s.norm(i+1) == "to" {
+				i += 2
+				continue
+			}
+		case "some", "about", "nearly", "almost", "around", "over", "roughly", "approximately", "only", "just":
+			if s.pos[i+1] == pNum {
+				i++
+				continue
+			}
+		}
+		break
+	}
+	return i
 }

@@ -58,9 +58,10 @@ const (
 	flagHome                  // a missing target is the source's own country ("declared martial law")
 	flagSaid                  // a missing source is the one who says it ("the U.S. action was interference")
 	flagOther                 // a missing target is the source's opponent in the latest pair ("let aid through")
+	flagFallback              // only when nothing more specific is coded for the source in the sentence ("agreed to V")
 )
 
-var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid, "other": flagOther}
+var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid, "other": flagOther, "fallback": flagFallback}
 
 // pattern is one compiled line of a pattern file.
 type pattern struct {
