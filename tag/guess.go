@@ -76,9 +76,9 @@ const (
 	kSubjPro // I we you they he she it
 	kThat
 	kBy
-	kNeg // not n't never
-	kLetMake
-	kWh // which who that (relative)
+	kNeg     // not n't never
+	kLetMake // let, help: "help end the war"
+	kWh      // which who that (relative)
 	kSay
 	kRel // a relative/subject pronoun that takes a finite verb: who which
 )
@@ -105,7 +105,7 @@ func kindOf(n string) kind {
 		return kBy
 	case "not", "n't", "never":
 		return kNeg
-	case "let", "lets", "make", "makes", "made", "help", "helps", "helped":
+	case "let", "lets", "help", "helps", "helped", "helping":
 		return kLetMake
 	case "who", "which":
 		return kRel

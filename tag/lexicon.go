@@ -206,6 +206,17 @@ func (lx *Lexicon) addWord(l dict.Line) error {
 		}
 	}
 	pastBoth(f[0], &e)
+	if e.set.has(VBZ) && !e.set.has(NNS) && int(e.n) < maxTags && strings.HasSuffix(f[0], "s") && !strings.HasSuffix(f[0], "ss") && kindOf(f[0])&kSay == 0 {
+		// A verb in -s is usually also a plural noun ("scuffles"); the
+		// rules still find the verb after a subject.
+		if base := lx.lookup(f[0][:len(f[0])-1]); base != nil && base.set.has(NN) {
+			e.tags[e.n], e.n = NNS, e.n+1
+			e.set |= 1 << NNS
+			if e.lemmas != nil {
+				e.lemmas = append(e.lemmas[:e.n-1:e.n-1], "")
+			}
+		}
+	}
 	if i, ok := lx.words[f[0]]; ok {
 		lx.entries[i] = e
 		return nil

@@ -59,8 +59,8 @@ func licensed(ws []word, i int) bool {
 		return true
 	case pw.kind&kDo != 0 && pw.tag.isVerb():
 		return negBetween(ws, p, i) || p == i-1 && i+1 < len(ws) && !ws[i+1].tag.isPunct()
-	case pw.kind&kLetMake != 0:
-		return false // "let them go": the object comes between; handled nowhere yet
+	case pw.kind&kLetMake != 0 && pw.tag.isVerb():
+		return p == i-1 // "help end the war"; "let them go" is not handled
 	}
 	return false
 }
@@ -147,6 +147,20 @@ func resolve(ws []word, i int) {
 			w.choose(MD)
 		}
 		return
+	case "her":
+		// "accused her of", "told her that"; "her death".
+		if nextW == nil || next.isNoun() || next.isAdj() || next == CD || next == VBG && i+2 < len(ws) && ws[i+2].tag.isNoun() {
+			w.choose(PRPS)
+		} else {
+			w.choose(PRP)
+		}
+		return
+	case "since":
+		// "have since reached": an adverb inside a perfect.
+		if prevW != nil && prevW.kind&kHave != 0 && nextW != nil && nextW.has(VBN) {
+			w.choose(RB)
+			return
+		}
 	case "once":
 		// "once the truce ended" opens a clause; "met once" is an adverb.
 		if nextW != nil && (next == DT || next == PRP || next == PRPS || next == NNP) {
@@ -252,6 +266,11 @@ func resolve(ws []word, i int) {
 	if w.has(VBG) && openClass(w.tag) && prevW != nil && prevW.tag == Comma && (startsObject(next) || next == IN) && w.choose(VBG) {
 		return
 	}
+	// After a verb, an -ing word with an object is a gerund or participle:
+	// "stop arming the island", "keeps targeting civilians".
+	if w.has(VBG) && w.tag != VBG && openClass(w.tag) && prevW != nil && prevW.tag.isVerb() && startsObject(next) && w.choose(VBG) {
+		return
+	}
 	// A gerund after a preposition takes an object: "of rewarding
 	// terrorism", "by launching three"; else a noun: "on shipping."
 	if w.tag == VBG || (w.tag == NN || w.tag == JJ) && w.has(VBG) && prevW != nil && prevW.tag == IN {
@@ -272,6 +291,8 @@ func resolve(ws []word, i int) {
 	switch {
 	case w.has(VBD) && w.has(VBN) && (w.tag == VBD || w.tag == VBN):
 		resolvePast(ws, i, p)
+	case w.tag == JJ && w.has(VBD) && pw != nil && (pw.tag.isNoun() || isSubject(pw)) && (startsObject(next) || next.isNoun()):
+		w.choose(VBD) // "the kingdom preferred dialogue"
 	case w.has(VBZ) && w.has(NNS) && (w.tag == VBZ || w.tag == NNS):
 		// "he strikes", "which bans", "Russia strikes the"; else "air strikes".
 		switch {
@@ -279,8 +300,8 @@ func resolve(ws []word, i int) {
 			w.choose(VBZ) // "he strikes", "which bans"
 		case pw != nil && pw.kind&(kDemo|kThat) != 0 && (startsObject(next) || next.isNoun() || next.isAdj() || next == VBN || next == VBG):
 			w.choose(VBZ) // "that bans nuclear tests"; not "that ties between"
-		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP || prevW.tag == Comma) && (startsObject(next) || next == VBG || next == VBN || next == JJ) &&
-			!(i >= 2 && (ws[i-2].tag.isVerb() || ws[i-2].tag == TO)):
+		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP || prevW.tag == Comma) &&
+			(startsObject(next) || next == VBG || next == JJ || next == VBN && w.kind&kGet != 0) && !inObject(ws, i):
 			// Not when the noun before is itself an object: "keep
 			// communication lines open".
 			w.choose(VBZ) // "the enemy keeps targeting", "China stands ready", "Sweden, ..., hopes to join"
@@ -304,8 +325,9 @@ func resolve(ws []word, i int) {
 	case w.norm == "out" && nextW != nil && nextW.norm == "of":
 		w.choose(IN) // "out of"
 	case w.has(RP) && prevW != nil && prevW.tag.isVerb() && particle(w.norm):
-		// "held up by", "pulled back," (a particle before no object).
-		if next.isPunct() || next == IN || next == TO || next == CC || next == RB || next == None {
+		// "held up by", "pulled back,", "lay down their arms"; "over",
+		// "on", "in" before an object are prepositions.
+		if next.isPunct() || next == IN || next == TO || next == CC || next == RB || next == None || strictParticle(w.norm) {
 			w.choose(RP)
 		}
 	}
@@ -314,6 +336,14 @@ func resolve(ws []word, i int) {
 func particle(n string) bool {
 	switch n {
 	case "up", "down", "out", "off", "back", "away", "over", "on", "in", "around", "about", "through", "along", "aside":
+		return true
+	}
+	return false
+}
+
+func strictParticle(n string) bool {
+	switch n {
+	case "up", "down", "out", "off", "back", "away", "aside":
 		return true
 	}
 	return false
@@ -329,6 +359,26 @@ func openClass(t Tag) bool {
 func coordVB(ws []word, c int) bool {
 	v := verbBefore(ws, c)
 	return v >= 0 && ws[v].tag == VB
+}
+
+// inObject: the noun phrase that ends before i follows a verb (other than
+// one of saying) or a preposition, so i continues it: "keep communication
+// lines open", "urging Iranian security forces to stop".
+func inObject(ws []word, i int) bool {
+	j := i - 1
+	for j >= 0 {
+		switch t := ws[j].tag; {
+		case t.isNoun() || t.isAdj() || t == CD || t == DT || t == PRPS || t == POS:
+			j--
+			continue
+		case t.isVerb():
+			return ws[j].kind&kSay == 0
+		case t == IN || t == TO:
+			return ws[j].kind&kThat == 0
+		}
+		return false
+	}
+	return false
 }
 
 // insideNP: the words before i up to a determiner are nouns and adjectives.
@@ -353,6 +403,14 @@ func nominalContext(ws []word, i int) bool {
 	switch pv.tag {
 	case PRPS, POS, WPS, JJ, JJR, JJS, CD, PDT:
 		return true
+	case VBN, VBG:
+		// "a televised address", "the growing threat"
+		if i >= 2 {
+			switch ws[i-2].tag {
+			case DT, PRPS, POS:
+				return ws[i-2].kind&kDemo == 0
+			}
+		}
 	case DT:
 		if pv.kind&kDemo != 0 {
 			// "this means" is a verb, "this attack" a noun.
@@ -372,6 +430,9 @@ func resolvePast(ws []word, i, p int) {
 		// after a comma with no verb before it is a participle: "The
 		// deal, signed in Pretoria, ...".
 		if v := verbBefore(ws, i-1); v >= 0 {
+			if w.kind&(kHave|kBe) != 0 && w.choose(VBD) {
+				return // "... had been frank and had cleared away ..."
+			}
 			if t := ws[v].tag; (t == VBD || t == VBN) && w.choose(t) {
 				return
 			}
@@ -467,6 +528,10 @@ func fixup(ws []word, i int) {
 		// military official" stays an adjective.
 		if w.has(NN) && prevW != nil && prevW.norm != "each" && (prevW.tag == DT && prevW.kind&kThat == 0 || prevW.tag == JJ || prevW.tag == PRPS || prevW.tag == POS) &&
 			!(next.isNoun() || next.isAdj() || next == CD || next == VBG || next == VBN || next == CC) {
+			w.tag = NN
+		}
+		// A title before a name: "police chief Hossein Rahimi".
+		if w.has(NN) && next == NNP && i+1 < len(ws) && ws[i+1].cap && !w.cap && prevW != nil && prevW.tag.isNoun() {
 			w.tag = NN
 		}
 		// Capitalised inside a name: "Deputy Foreign Minister".
