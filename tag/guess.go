@@ -212,6 +212,9 @@ func (t *Tagger) lookupWord(w *word) {
 	}
 	c := w.text[0]
 	switch {
+	case w.text[len(w.text)-1] == '$':
+		w.setCands(Dollar) // "US$", "A$"
+		return
 	case c == '@' || c == '#':
 		w.setCands(NNP)
 		return

@@ -21,8 +21,8 @@ func disambiguate(ws []word) {
 // negation ("has never ratified", "could not attend"); -1 if none.
 func prevSkipAdv(ws []word, i int) int {
 	for j := i - 1; j >= 0; j-- {
-		if ws[j].tag.isAdv() || ws[j].kind&kNeg != 0 {
-			continue
+		if ws[j].tag.isAdv() || ws[j].kind&kNeg != 0 || ws[j].norm == "no" && j+1 < i && ws[j+1].norm == "longer" {
+			continue // also "could no longer tolerate"
 		}
 		return j
 	}
@@ -55,7 +55,16 @@ func licensed(ws []word, i int) bool {
 	}
 	pw := &ws[p]
 	switch {
-	case pw.tag == MD || pw.tag == TO:
+	case pw.tag == MD:
+		return true
+	case pw.tag == TO:
+		// "according to state media" is a preposition.
+		if p > 0 {
+			switch ws[p-1].norm {
+			case "according", "due", "prior", "thanks", "owing", "next", "close", "contrary", "opposed":
+				return false
+			}
+		}
 		return true
 	case pw.kind&kDo != 0 && pw.tag.isVerb():
 		return negBetween(ws, p, i) || p == i-1 && i+1 < len(ws) && !ws[i+1].tag.isPunct()
@@ -214,8 +223,11 @@ func resolve(ws []word, i int) {
 		// Passive and progressive: "was attacked", "is being held",
 		// "were injured", "are meeting".
 		if pw.kind&(kBe|kGet) != 0 && pw.tag.isVerb() {
-			if (w.tag == VBD || w.tag == VBN || w.tag == JJ && next == IN && nextW.kind&kBy != 0) && w.choose(VBN) {
-				return
+			if (w.tag.isVerb() && w.tag != VBG || w.tag == JJ && next == IN && nextW.kind&kBy != 0) && w.choose(VBN) {
+				return // also "had been cut"
+			}
+			if w.tag == NN && pw.kind&kBe != 0 && p == i-1 && next == TO && w.choose(JJ) {
+				return // "are right to feel"
 			}
 			if w.tag == NN && pw.kind&kBe != 0 && p == i-1 && w.choose(VBG) {
 				return
@@ -275,8 +287,8 @@ func resolve(ws []word, i int) {
 	// terrorism", "by launching three"; else a noun: "on shipping."
 	if w.tag == VBG || (w.tag == NN || w.tag == JJ) && w.has(VBG) && prevW != nil && prevW.tag == IN {
 		if prevW != nil && prevW.tag == IN && prevW.kind&kThat == 0 {
-			if startsObject(next) || next.isNoun() || next.isAdj() || w.kind&kSay != 0 {
-				w.choose(VBG) // also "quoted him as saying."
+			if startsObject(next) || next.isNoun() || next.isAdj() || next == VBN || next == VBG || w.kind&(kSay|kBe) != 0 {
+				w.choose(VBG) // also "quoted him as saying.", "after being released"
 			} else {
 				w.choose(NN)
 			}
@@ -308,17 +320,19 @@ func resolve(ws []word, i int) {
 		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS || prevW.tag == IN || prevW.tag.isVerb()):
 			w.choose(NNS) // "rejected calls for", "for talks"
 		}
-	case open && w.tag != JJ && w.set&(1<<VB|1<<VBP) != 0 && w.set&(1<<NN|1<<NNS) != 0:
+	case (w.tag == VB || w.tag == VBP || w.tag == NN || w.tag == NNS) && w.set&(1<<VB|1<<VBP) != 0 && w.set&(1<<NN|1<<NNS) != 0:
 		// "they attack", "officials visit the"; else the lexicon's guess.
 		switch {
-		case pw != nil && (isSubject(pw) || pw.kind&(kThat|kRel) != 0 && !next.isNoun()):
-			w.tag = VBP
+		case pw != nil && (isSubject(pw) || pw.kind&(kThat|kRel) != 0 && (startsObject(next) || next == JJ)):
+			w.tag = VBP // "they attack"; "which control most"; not "that aid can"
 		case prevW != nil && prevW.tag == CC && startsObject(next) && coordVB(ws, i-1):
 			w.tag = VB // "withdraw its ambassador and end its cooperation"
 		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS) && (startsObject(next) || next == JJ || next == IN && w.tag != NN):
 			w.tag = VBP // "the two militaries exhibit strong momentum"
 		case prevW != nil && prevW.tag == TO:
 			w.tag = VB
+		case prevW != nil && prevW.tag == NN && (w.tag == VB || w.tag == VBP) && insideNP(ws, i) && w.has(NN) && !next.isPunct() && next != None:
+			w.tag = NN // "during a phone call on Thursday"
 		case prevW != nil && prevW.tag == IN && prevW.kind&kThat == 0 && w.has(NN):
 			w.tag = NN // "for support"
 		}
@@ -433,7 +447,13 @@ func resolvePast(ws []word, i, p int) {
 			if w.kind&(kHave|kBe) != 0 && w.choose(VBD) {
 				return // "... had been frank and had cleared away ..."
 			}
-			if t := ws[v].tag; (t == VBD || t == VBN) && w.choose(t) {
+			t := ws[v].tag
+			if t == VBN && (startsObject(tagAt(ws, i+1)) || tagAt(ws, i+1).isNoun()) {
+				if a := prevSkipAdv(ws, v); a >= 0 && ws[a].kind&kBe != 0 {
+					t = VBD // "was disappointed and rejected the findings"
+				}
+			}
+			if (t == VBD || t == VBN) && w.choose(t) {
 				return
 			}
 		} else if prevW.tag == Comma && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == RP || ws[i+1].tag == TO) && w.choose(VBN) {
@@ -475,9 +495,18 @@ func resolvePast(ws []word, i, p int) {
 // j then belongs to another clause.
 func relBetween(ws []word, j, i int) bool {
 	for k := j + 1; k < i; k++ {
-		if ws[k].tag == CC || ws[k].tag == Comma {
+		if ws[k].tag == CC || ws[k].tag == Comma || ws[k].tag == WRB || ws[k].tag == IN && subordinator(ws[k].norm) {
 			return true
 		}
+	}
+	return false
+}
+
+// subordinator: conjunctions that open a clause with its own subject.
+func subordinator(n string) bool {
+	switch n {
+	case "while", "whereas", "although", "though", "because", "if", "unless", "until", "since", "after", "before", "as", "once":
+		return true
 	}
 	return false
 }
@@ -515,8 +544,8 @@ func fixup(ws []word, i int) {
 		// A base form with no modal, "to" or do-support after a subject
 		// is present tense: "they support", "officials say".
 		if !licensed(ws, i) {
-			if p := prevSkipAdv(ws, i); p >= 0 && (isSubject(&ws[p]) || ws[p].tag == NNS || ws[p].tag == NNPS || ws[p].tag == NNP) {
-				w.tag = VBP
+			if p := prevSkipAdv(ws, i); p >= 0 && w.norm != "be" && (isSubject(&ws[p]) || ws[p].tag == NNS || ws[p].tag == NNPS || ws[p].tag == NNP || ws[p].tag == DT && ws[p].kind&kArticle == 0) {
+				w.tag = VBP // "officials say", "Both remain"; "that they not be" stays VB
 			}
 		}
 	case VBP:

@@ -119,6 +119,7 @@ func TestTagsAndLemmasInContext(t *testing.T) {
 		// numbers and punctuation
 		{"It cost $1.2 billion.", "$", 0, "$", "$"},
 		{"It cost $1.2 billion.", "1.2", 0, "CD", "1.2"},
+		{"It was worth A$1 billion.", "A$", 0, "$", "a$"},
 		{"The 10th forum opened.", "10th", 0, "JJ", "10th"},
 		{"\u201cWe agree,\u201d he said.", "\u201c", 0, "``", "\""},
 		{"\u201cWe agree,\u201d he said.", "\u201d", 0, "''", "\""},

@@ -366,6 +366,11 @@ func (sc *scanner) word(p, k int) int {
 		}
 		break
 	}
+	// A currency written with its country: "US$", "A$", "HK$".
+	if q < k && s[q] == '$' && q-p <= 2 && isUpperASCII(s[p:q]) {
+		sc.emit(p, q+1, false)
+		return q + 1
+	}
 	// Clitics: "China's" -> "China" "'s", "don't" -> "do" "n't".
 	w := s[p:q]
 	if cut := cliticCut(w); cut > 0 {
@@ -385,6 +390,15 @@ func (sc *scanner) word(p, k int) int {
 	}
 	sc.emit(p, q, false)
 	return q
+}
+
+func isUpperASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 func isLetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
