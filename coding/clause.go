@@ -308,15 +308,26 @@ func (s *sent) subjectPhrase(j int) (np, bool, int, int) {
 	var ofMents []int
 	for b >= 2 && s.pos[b-1] == pPrep && !s.is(b-1, setWord, fSubord) {
 		k := b - 2
+		if k >= 1 && (s.pos[k] == pPrep || s.pos[k] == pAdv) && s.norm(b-1) == "with" {
+			// "along with", "together with"
+			k--
+		}
 		for k >= 0 && s.filler(k) {
 			k--
 		}
 		if k < 0 || !s.nominal(k) {
 			break
 		}
-		if s.norm(b-1) == "of" {
+		switch s.norm(b - 1) {
+		case "of":
 			if mi, ok := s.headMentions(b, e, false); ok {
 				ofMents = append(ofMents[:0], mi)
+			}
+		case "in", "from":
+			// "Opposition groups in Zimbabwe", "Doctors from two
+			// American aid groups": where a group comes from
+			if mi, ok := s.headMentions(b, e, true); ok && len(ofMents) == 0 {
+				ofMents = append(ofMents, mi)
 			}
 		}
 		e = k + 1
@@ -513,7 +524,7 @@ func (s *sent) control(vi int) {
 		g := &s.vgs[gi]
 		v.gov = int(gi)
 		v.frame = s.verbFrame(g.head)
-		if af := s.frameOf(g.head, setAdj); af != fNone && s.tag(g.head) == "VBN" {
+		if af := s.frameOf(g.head, setAdj); af != fNone && (s.tag(g.head) == "VBN" || s.tag(g.head) == "VBG") {
 			// "is determined to", "are prepared to", "is set to"
 			v.frame = af
 		}

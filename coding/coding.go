@@ -51,6 +51,7 @@ type Coder struct {
 	idx      index
 	onto     *ontology.Table
 	keepNeg  bool
+	trace    func(string) // tests: where each match is reported
 }
 
 // New loads the patterns and word lists. Every bad line of every file is

@@ -58,6 +58,8 @@ func TestDebugClauses(t *testing.T) {
 		text = string(b)
 	}
 	p := newPipe(t)
+	p.coder.trace = func(m string) { t.Log(m) }
+	defer func() { p.coder.trace = nil }()
 	d := p.run(t, dyad.Article{ID: "x", Text: text, Published: "2023-11-01"})
 	t.Log("\n" + dumpClauses(p.coder, d) + dump(d))
 }

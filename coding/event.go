@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -63,8 +64,17 @@ func (a *article) sentence(si int) {
 		if list == nil {
 			continue
 		}
-		if s.try(i, list, &a.m) {
+		// the most specific pattern that yields an event wins; one that
+		// matches but yields none (its actors do not resolve) gives way
+		for pi := s.try(i, list, 0, &a.m); pi >= 0; pi = s.try(i, list, pi+1, &a.m) {
+			if a.c.trace != nil {
+				a.c.trace(fmt.Sprintf("S%d %q matched %s", si, s.norm(i), a.m.p))
+			}
+			n := len(a.raw)
 			a.emit(&a.m)
+			if len(a.raw) > n {
+				break
+			}
 		}
 	}
 	a.dropFallbacks(first)
@@ -479,7 +489,7 @@ func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
 	if src.actor == tgt.actor && !inferred {
 		return
 	}
-	if !inferred && src.actor.Country == tgt.actor.Country && stateAgent(src.actor.Agent) && stateAgent(tgt.actor.Agent) {
+	if !inferred && src.actor.Country == tgt.actor.Country && (src.actor.Agent == tgt.actor.Agent || stateAgent(src.actor.Agent) && stateAgent(tgt.actor.Agent)) {
 		// one government's offices working together, or a pronoun read
 		// back to the wrong side: not an event between actors
 		return
@@ -606,10 +616,11 @@ func absorbs(general, specific string) bool {
 	return len(general) == 3 && general[2] == '0' && len(specific) >= 3 && specific[:2] == general[:2]
 }
 
-// stateAgent: an agent of the state itself (or none given).
+// stateAgent: the government itself (or no agent given); courts,
+// parliaments and police acting on it are events of their own.
 func stateAgent(a string) bool {
 	switch a {
-	case "", "GOV", "MIL", "LEG", "JUD", "SPY":
+	case "", "GOV", "MIL":
 		return true
 	}
 	return false

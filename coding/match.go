@@ -117,22 +117,22 @@ func (s *sent) matchSeq(es []elem, pos int, m *match) bool {
 		if !ok {
 			return false
 		}
-		if len(e.words) > 0 && !s.headIn(e, ph) {
-			return false
-		}
 		m.slots[e.slot], m.filled[e.slot] = ph, true
-		if s.matchSeq(es[1:], ph.end, m) {
+		if (len(e.words) == 0 || s.headIn(e, ph)) && s.matchSeq(es[1:], ph.end, m) {
 			return true
 		}
 		// a double object read as one phrase: "granted Glas political
-		// asylum" - try the phrase cut after its first actor
+		// asylum", "gave France's ambassador 72 hours" - try it cut
+		// after an actor or before a number or determiner
 		if len(es) > 1 && ph.end-ph.start > 1 {
 			for cut := ph.end - 1; cut > ph.start; cut-- {
-				if s.ment[cut-1] < 0 || (s.ment[cut] >= 0 && s.ment[cut] == s.ment[cut-1]) {
+				atActor := s.ment[cut-1] >= 0 && s.ment[cut] != s.ment[cut-1]
+				atNew := (s.pos[cut] == pNum || s.pos[cut] == pDet) && (s.pos[cut-1] == pNoun || s.pos[cut-1] == pProper)
+				if !atActor && !atNew {
 					continue
 				}
 				q := s.phrase(ph.start, cut, m.p.flags&flagLoc != 0 || e.place)
-				if len(q.ments) == 0 {
+				if len(q.ments) == 0 || len(e.words) > 0 && !s.headIn(e, q) {
 					continue
 				}
 				m.slots[e.slot] = q
@@ -434,10 +434,12 @@ func (s *sent) nounGov(b int) (int, frameKind, np, bool) {
 	return -1, fNone, np{}, false
 }
 
-// try matches the patterns opened by the word at token i and returns the
-// first (most specific) that fits.
-func (s *sent) try(i int, list []*pattern, m *match) bool {
-	for _, p := range list {
+// try matches the patterns opened by the word at token i, from list[from]
+// on, and returns the first (most specific) that fits and where it is in
+// list, or -1.
+func (s *sent) try(i int, list []*pattern, from int, m *match) int {
+	for pi := from; pi < len(list); pi++ {
+		p := list[pi]
 		if !s.wordAt(&p.elems[0], i) {
 			continue
 		}
@@ -458,23 +460,26 @@ func (s *sent) try(i int, list []*pattern, m *match) bool {
 				}
 				m.slots[p.elems[1].slot], m.filled[p.elems[1].slot] = v.subj, true
 				if !s.matchSeq(p.elems[2:], start, m) {
-					// the by-phrase may sit between: match after it
 					continue
 				}
 				m.end = max(m.end, i+1)
-				return true
+				return pi
+			}
+			if v.passive && v.head == i && p.lead == slotSource && p.flags&flagNoPassive == 0 {
+				// "is being investigated": the subject undergoes it
+				continue
 			}
 			if !s.matchSeq(p.elems[1:], i+1, m) {
 				continue
 			}
-			return true
+			return pi
 		}
 		if !s.matchSeq(p.elems[1:], i+1, m) {
 			continue
 		}
-		return true
+		return pi
 	}
-	return false
+	return -1
 }
 
 // verbal: the anchor is read as a verb (its clause gives the subject)
