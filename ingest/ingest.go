@@ -26,6 +26,7 @@ var (
 	ErrNotJSON     = errors.New("not a JSON article")
 	ErrNoText      = errors.New("article has neither text nor html")
 	ErrUnknownKind = errors.New("unknown file type (want .txt, .jsonl or .html)")
+	ErrNotArticle  = errors.New("no article in the page")
 )
 
 // Options are the reading settings. The zero value reads as-is.
@@ -199,14 +200,17 @@ func articleFromBytes(data []byte, kind Kind, id string, opt Options) (dyad.Arti
 		if err != nil {
 			return dyad.Article{}, err
 		}
+		if page.NotArticle != "" {
+			return dyad.Article{}, fmt.Errorf("%w: %s", ErrNotArticle, page.NotArticle)
+		}
 		a.HTML = string(data)
 		a.Text, a.Title = page.Text, page.Title
-		if page.Published != "" && a.Published == "" {
-			a.Published = page.Published
+		if page.Published != "" {
+			a.Published = page.Published // the page's own date beats the default
 		}
 		a.Outlet, a.URL, a.Language = page.SiteName, page.URL, page.Language
 		if strings.TrimSpace(a.Text) == "" {
-			return dyad.Article{}, fmt.Errorf("no text found in the page")
+			return dyad.Article{}, fmt.Errorf("%w: no text found", ErrNotArticle)
 		}
 		return a, nil
 	}
@@ -305,9 +309,6 @@ func parseArticleLine(line []byte, opt Options) (dyad.Article, error) {
 	if err := json.Unmarshal(line, &a); err != nil {
 		return dyad.Article{}, fmt.Errorf("%w: %v", ErrNotJSON, err)
 	}
-	if a.Published == "" {
-		a.Published = opt.Published
-	}
 	if a.Published != "" {
 		if _, _, err := dyad.ParseDate(a.Published); err != nil {
 			return dyad.Article{}, err
@@ -331,9 +332,21 @@ func parseArticleLine(line []byte, opt Options) (dyad.Article, error) {
 		if a.Outlet == "" {
 			a.Outlet = page.SiteName
 		}
+		if a.URL == "" {
+			a.URL = page.URL
+		}
+		if a.Language == "" {
+			a.Language = page.Language
+		}
+		if page.NotArticle != "" {
+			return dyad.Article{}, fmt.Errorf("%w: %s", ErrNotArticle, page.NotArticle)
+		}
 		if strings.TrimSpace(a.Text) == "" {
 			return dyad.Article{}, fmt.Errorf("%w (no text found in html)", ErrNoText)
 		}
+	}
+	if a.Published == "" {
+		a.Published = opt.Published
 	}
 	return a, nil
 }

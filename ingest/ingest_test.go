@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 )
 
 func collect(t *testing.T, paths []string, stdin string, opt Options) []Item {
@@ -151,7 +153,7 @@ func TestExtractHTML(t *testing.T) {
 	}
 	want := Page{
 		Title:     "Ministers meet in Vientiane",
-		Text:      "Ministers meet in Vientiane\nVIENTIANE, July 27 (Example Wire) - The foreign ministers of the two countries met on Saturday on the sidelines of a regional meeting.\nThey agreed to keep talking, an official said.",
+		Text:      "VIENTIANE, July 27 (Example Wire) - The foreign ministers of the two countries met on Saturday on the sidelines of a regional meeting.\nThey agreed to keep talking, an official said.",
 		Published: "2024-07-27",
 		SiteName:  "Example Wire",
 		URL:       "https://example.org/world/ministers-meet",
@@ -178,15 +180,38 @@ func FuzzReadJSONL(f *testing.F) {
 func FuzzExtractHTML(f *testing.F) {
 	f.Add([]byte("<html><body><article><p>a</p><p>b</p></article></body></html>"))
 	f.Add([]byte("<p>unclosed <b>bold"))
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[{"name":1}],"headline":["x"]}]}</script><p>t`))
+	f.Add([]byte(`<div itemscope itemprop="author"><span itemprop="name">A</span></div><time datetime="2024-13-45">x</time>`))
+	f.Add([]byte("<title>a | b | c</title><h1>b</h1><p>March 5, 2024</p><p>\xff\x00</p>"))
+	if pages, err := filepath.Glob("testdata/html/*.html"); err == nil {
+		for _, p := range pages[:3] {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ExtractHTML(data)
 		if err != nil {
 			return
 		}
-		for _, line := range strings.Split(p.Text, "\n") {
-			if line != strings.TrimSpace(line) {
-				t.Fatalf("untrimmed paragraph %q", line)
+		if !utf8.ValidString(p.Text) {
+			t.Fatalf("invalid UTF-8 in text %q", p.Text)
+		}
+		if p.Text != "" {
+			for _, line := range strings.Split(p.Text, "\n") {
+				if line == "" || line != strings.TrimSpace(line) {
+					t.Fatalf("empty or untrimmed paragraph %q in %q", line, p.Text)
+				}
 			}
+		}
+		if p.Published != "" {
+			if _, err := time.Parse("2006-01-02", p.Published); err != nil {
+				t.Fatalf("published %q is not YYYY-MM-DD", p.Published)
+			}
+		}
+		if p.NotArticle != "" && p.Text != "" {
+			t.Fatalf("NotArticle %q with text", p.NotArticle)
 		}
 	})
 }
