@@ -248,6 +248,16 @@ func (s *sent) walkSubject(v *vgroup) (np, bool, int, int) {
 		switch {
 		case s.filler(j):
 			j--
+		case s.pos[j] == pClose:
+			// "(SSS)": a parenthesis
+			k := j - 1
+			for k >= 0 && s.pos[k] != pOpen && j-k < 12 {
+				k--
+			}
+			if k < 0 || s.pos[k] != pOpen {
+				return np{}, false, stopEdge, j
+			}
+			j = k - 1
 		case s.pos[j] == pComma:
 			k := j - 1
 			for k >= 0 && s.pos[k] != pComma && s.pos[k] != pStop && !(s.pos[k] == pQuote && k < j-1) {
@@ -323,7 +333,7 @@ func (s *sent) subjectPhrase(j int) (np, bool, int, int) {
 			if mi, ok := s.headMentions(b, e, false); ok {
 				ofMents = append(ofMents[:0], mi)
 			}
-		case "in", "from":
+		case "in", "from", "for", "throughout", "across":
 			// "Opposition groups in Zimbabwe", "Doctors from two
 			// American aid groups": where a group comes from
 			if mi, ok := s.headMentions(b, e, true); ok && len(ofMents) == 0 {
@@ -657,21 +667,20 @@ func (s *sent) adjunct(vi int) {
 		}
 		v.gov, v.frame = gi, fTransparent
 		switch w {
-		case "of", "for", "over", "about", "against", "from", "to":
-			// "accused X of sheltering", "praised X for opposing",
-			// "allegations of", "committed to breaking"
+		case "to":
+			// "committed to breaking": an intent; "resorted to throwing
+			// stones": the act itself
 			g := s.vgs[gi]
-			hf := s.frameOf(g.head, setVerb)
-			if w == "to" && (hf == fIntent || hf == fAgree || s.frameOf(g.head, setAdj) == fIntent || s.is(g.head, setVerb, fIntent)) {
-				v.frame = hf
-				return
+			if f := s.frameOf(g.head, setAdj); f == fIntent {
+				v.frame = f
+			} else if f := s.frameOf(g.head, setVerb); f == fIntent || f == fAgree {
+				v.frame = f
+			} else if s.frameOf(k-1, setAdj) == fIntent || s.frameOf(k-1, setVerb) == fIntent {
+				v.frame = fIntent
 			}
-			if w == "to" {
-				if s.frameOf(k-1, setAdj) == fIntent || s.frameOf(k-1, setVerb) == fIntent {
-					v.frame = fIntent
-					return
-				}
-			}
+		case "of", "for", "over", "about", "against", "from":
+			// "accused X of sheltering", "praised X for opposing",
+			// "allegations of", "refrained from attacking"
 			v.quiet = true
 		case "without":
 			v.neg = true
@@ -719,6 +728,14 @@ func (s *sent) adjunct(vi int) {
 			pv := &s.vgs[prev]
 			v.subj, v.subjOK, v.firstP = pv.subj, pv.subjOK, pv.firstP
 			v.gov, v.frame, v.objCtl, v.ctlObj, v.quiet = pv.gov, pv.frame, pv.objCtl, pv.ctlObj, pv.quiet
+		}
+	case s.vgAt[k] >= 0 && s.tag(v.head) == "VBG":
+		// "began collecting", "continued shelling", "stopped firing"
+		gi := int(s.vgAt[k])
+		v.gov, v.frame = gi, fTransparent
+		switch s.word(s.vgs[gi].head) {
+		case "stop", "cease", "quit", "halt", "end", "avoid", "refrain":
+			v.neg = true
 		}
 	}
 }
