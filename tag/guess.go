@@ -115,7 +115,9 @@ func kindOf(n string) kind {
 		"acknowledged", "indicated", "showed", "know", "knew", "feared", "fear", "fears", "ensure", "insist",
 		"insists", "announce", "announces", "argue", "argues", "concluded", "explained", "admitted", "alleged",
 		"estimated", "expects", "expected", "promised", "pledged", "vowed", "predicted", "recalled", "revealed",
-		"asserted", "emphasised", "emphasized", "stressed", "underlined", "reiterated", "urged", "demanded", "decided":
+		"asserted", "emphasised", "emphasized", "stressed", "underlined", "reiterated", "urged", "demanded", "decided",
+		"declared", "declares", "ruled", "rules", "found", "finds", "determined", "shows", "concludes",
+		"warn", "deny", "denies", "confirm", "confirms", "claim", "allege", "alleges", "complained":
 		return kSay
 	}
 	return 0
@@ -167,7 +169,20 @@ func (t *Tagger) lookupWord(w *word) {
 	e := lx.lookup(w.text)
 	if w.cap && e != nil && e.set.has(JJ) && strings.IndexByte(w.text, '-') < 0 {
 		le := lx.lookup(w.norm)
-		w.adjLower = le == nil || le.first() == JJ
+		w.adjLower = le != nil && le.first() == JJ ||
+			le == nil && (nationality(w.text) || strings.HasSuffix(w.text, "ist") || strings.HasSuffix(w.text, "ic"))
+	}
+	if w.cap && (e == nil || !e.set.has(JJ)) && nationality(w.text) {
+		// "Nigerian capital", "Tigrayan forces": a nationality adjective
+		// the lexicon knows only as a name, or not at all.
+		if e != nil {
+			w.fromEntry(e)
+		} else {
+			w.setCands(NNP)
+		}
+		w.cand[w.n], w.n, w.set = JJ, w.n+1, w.set|1<<JJ
+		w.adjLower = true
+		return
 	}
 	if w.cap && allCaps(w.text) {
 		// Datelines and acronyms: "NEW YORK", "TPLF", "US".
@@ -236,6 +251,12 @@ func (t *Tagger) lookupWord(w *word) {
 			w.setCands(t.hyphenTags(w)...)
 			return
 		}
+		if w.first && le == nil && strings.HasSuffix(w.norm, "s") {
+			if b := lx.lookup(w.norm[:len(w.norm)-1]); b != nil && b.first() == NN {
+				w.setCands(NNS, NNP) // "Warplanes, warships and ..."
+				return
+			}
+		}
 		if le != nil && le.first() == NNS || le == nil && pluralName(lx, w.text) {
 			w.setCands(NNPS, NNP)
 			return
@@ -264,6 +285,19 @@ func (t *Tagger) lookupWord(w *word) {
 
 func onlyProper(e *entry) bool {
 	return e.set&^(1<<NNP|1<<NNPS) == 0
+}
+
+// nationality: capitalised words ending like nationality adjectives.
+func nationality(w string) bool {
+	if len(w) < 5 || strings.IndexByte(w, '-') >= 0 || allCaps(w) {
+		return false
+	}
+	for _, suf := range [...]string{"ian", "ean", "ese", "ish", "yan", "ien", "ian"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // allCaps: two or more letters, none lower case.
@@ -335,6 +369,10 @@ func (t *Tagger) hyphenTags(w *word) []Tag {
 	last := parts[len(parts)-1]
 	for _, p := range parts[1:] {
 		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) {
+			switch strings.ToLower(parts[0]) {
+			case "pro", "anti", "non", "post", "pre", "ex":
+				return []Tag{JJ, NNP} // pro-Russian, anti-Western
+			}
 			return []Tag{NNP} // Asia-Pacific, Thomas-Greenfield, al-Sisi
 		}
 	}

@@ -1,5 +1,7 @@
 package tag
 
+import "strings"
+
 // The contextual rules. Each picks one of a word's candidate tags (rarely
 // it forces one) from the tags decided to its left and the first guesses
 // to its right. The first pass runs left to right; the second fixes what
@@ -170,6 +172,11 @@ func resolve(ws []word, i int) {
 			w.choose(RB)
 			return
 		}
+	case "early", "late":
+		// "early on Friday", "late on Monday"
+		if nextW != nil && next == IN && (i+2 < len(ws) && (ws[i+2].tag == NNP || ws[i+2].tag == DT || ws[i+2].tag == CD)) && w.choose(RB) {
+			return
+		}
 	case "once":
 		// "once the truce ended" opens a clause; "met once" is an adverb.
 		if nextW != nil && (next == DT || next == PRP || next == PRPS || next == NNP) {
@@ -235,7 +242,7 @@ func resolve(ws []word, i int) {
 		}
 	}
 	// Agent phrase: "a statement issued by", "vetoed by".
-	if nextW != nil && nextW.kind&kBy != 0 && (w.tag == VBD || w.tag == VBN || w.tag == JJ) && tagAt(ws, i+2) != VBG && w.choose(VBN) {
+	if nextW != nil && nextW.kind&kBy != 0 && w.kind&kSay == 0 && (w.tag == VBD || w.tag == VBN || w.tag == JJ) && tagAt(ws, i+2) != VBG && w.choose(VBN) {
 		return
 	}
 
@@ -254,6 +261,9 @@ func resolve(ws []word, i int) {
 		case VBG:
 			if next.isNoun() && (w.choose(JJ) || true) {
 				return
+			}
+			if (prevW.tag == CD || prevW.tag == DT && prevW.kind&kArticle != 0 && !articleOnly(prevW.norm)) && (next == IN || startsObject(next) || next.isAdj()) {
+				break // "the Boeing 777 flying from", "some waving flags"; not "one crossing,"
 			}
 			if w.choose(NN) {
 				return
@@ -305,6 +315,11 @@ func resolve(ws []word, i int) {
 		resolvePast(ws, i, p)
 	case w.tag == JJ && w.has(VBD) && pw != nil && (pw.tag.isNoun() || isSubject(pw)) && (startsObject(next) || next.isNoun()):
 		w.choose(VBD) // "the kingdom preferred dialogue"
+	case w.tag == JJ && w.has(VBD) && prevW != nil && prevW.tag == JJ && prevW.has(NN) && i >= 2 && (ws[i-2].tag == DT || ws[i-2].tag == POS || ws[i-2].tag == PRPS) && (startsObject(next) || next.isNoun()):
+		// "Myanmar's military seized power": the adjective before is the
+		// subject noun.
+		w.choose(VBD)
+		prevW.tag = NN
 	case w.has(VBZ) && w.has(NNS) && (w.tag == VBZ || w.tag == NNS):
 		// "he strikes", "which bans", "Russia strikes the"; else "air strikes".
 		switch {
@@ -327,7 +342,7 @@ func resolve(ws []word, i int) {
 			w.tag = VBP // "they attack"; "which control most"; not "that aid can"
 		case prevW != nil && prevW.tag == CC && startsObject(next) && coordVB(ws, i-1):
 			w.tag = VB // "withdraw its ambassador and end its cooperation"
-		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS) && (startsObject(next) || next == JJ || next == IN && w.tag != NN):
+		case prevW != nil && prevW.tag == NNS && (startsObject(next) || next == JJ || next == IN && w.tag != NN) && !inObject(ws, i):
 			w.tag = VBP // "the two militaries exhibit strong momentum"
 		case prevW != nil && prevW.tag == TO:
 			w.tag = VB
@@ -358,6 +373,15 @@ func particle(n string) bool {
 func strictParticle(n string) bool {
 	switch n {
 	case "up", "down", "out", "off", "back", "away", "aside":
+		return true
+	}
+	return false
+}
+
+// articleOnly: determiners that never stand alone as pronouns.
+func articleOnly(n string) bool {
+	switch n {
+	case "a", "an", "the", "every", "no", "its", "his", "their", "our", "my", "your":
 		return true
 	}
 	return false
@@ -453,11 +477,17 @@ func resolvePast(ws []word, i, p int) {
 					t = VBD // "was disappointed and rejected the findings"
 				}
 			}
-			if (t == VBD || t == VBN) && w.choose(t) {
+			// After a comma only a past tense is copied ("arrived, met
+			// Zhang and left"); "X, headed by Y, declared" is not a list.
+			if (t == VBD || t == VBN && prevW.tag == CC) && w.choose(t) {
 				return
 			}
-		} else if prevW.tag == Comma && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == RP || ws[i+1].tag == TO) && w.choose(VBN) {
-			return
+		}
+		if prevW.tag == Comma && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == RP || ws[i+1].tag == TO) && clauseAfterComma(ws, i) && w.choose(VBN) {
+			return // "The deal, signed in Pretoria, commits ..."
+		}
+		if prevW.tag == Comma && lastFinite(ws, i) < 0 && w.choose(VBD) {
+			return // "Redwan, adviser to Abiy, signed for the government."
 		}
 	}
 	if w.first && i+1 < len(ws) {
@@ -473,10 +503,18 @@ func resolvePast(ws []word, i, p int) {
 		if pw.tag.isNoun() || pw.tag == PRP || pw.tag == WDT || pw.tag == WP || pw.tag == CD && p == i-1 {
 			// Reduced relative after a clause that already has its verb:
 			// "rejected calls ... unless hostages held in Gaza were freed".
-			if pw.tag.isNoun() && w.kind&kSay == 0 && i+1 < len(ws) && (ws[i+1].tag == IN || ws[i+1].tag == TO && !(i+2 < len(ws) && ws[i+2].has(VB))) && ws[i+1].kind&kThat == 0 {
-				if f := lastFinite(ws, p); f >= 0 && ws[f].kind&kSay == 0 && !relBetween(ws, f, i) {
+			if pw.tag.isNoun() && w.kind&(kSay|kHave|kBe) == 0 && i+1 < len(ws) {
+				nx := &ws[i+1]
+				// "the ships attacked have had", "those affected was"
+				if nx.tag == MD || nx.tag == VBZ || nx.tag == VBP || nx.kind&(kBe|kHave) != 0 && nx.tag.isVerb() {
 					w.choose(VBN)
 					return
+				}
+				if (nx.tag == IN || nx.tag == TO && !(i+2 < len(ws) && ws[i+2].has(VB))) && nx.kind&kThat == 0 {
+					if f := lastFinite(ws, p); f >= 0 && ws[f].kind&kSay == 0 && !relBetween(ws, f, i) || finiteAhead(ws, i+1) {
+						w.choose(VBN) // "hostages held in Gaza were", "ships linked to Israel would"
+						return
+					}
 				}
 			}
 			w.choose(VBD)
@@ -491,11 +529,46 @@ func resolvePast(ws []word, i, p int) {
 	}
 }
 
+// clauseAfterComma: a comma follows later and a finite verb after it, as
+// after a participle phrase set off by commas.
+func clauseAfterComma(ws []word, i int) bool {
+	for j := i + 1; j < len(ws); j++ {
+		if ws[j].tag == Comma {
+			return finiteAhead(ws, j+1) || verbAhead(ws, j+1)
+		}
+	}
+	return false
+}
+
+func verbAhead(ws []word, i int) bool {
+	for j := i; j < len(ws) && ws[j].tag != Period; j++ {
+		if t := ws[j].tag; t == VBD || t == VBZ || t == VBP || t == MD {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteAhead: a modal, present-tense verb or form of be/have comes
+// before the clause ends, so a past participle before it is no main verb.
+func finiteAhead(ws []word, i int) bool {
+	for j := i; j < len(ws); j++ {
+		t := ws[j].tag
+		switch {
+		case t == Period || t == Comma || t == CC || t == Colon || t == WRB || t == WDT || t == WP || ws[j].kind&kThat != 0:
+			return false
+		case t == MD || t == VBZ || t == VBP || ws[j].kind&(kBe|kHave) != 0 && t.isVerb():
+			return true
+		}
+	}
+	return false
+}
+
 // relBetween reports a conjunction or comma between j and i: the verb at
 // j then belongs to another clause.
 func relBetween(ws []word, j, i int) bool {
 	for k := j + 1; k < i; k++ {
-		if ws[k].tag == CC || ws[k].tag == Comma || ws[k].tag == WRB || ws[k].tag == IN && subordinator(ws[k].norm) {
+		if ws[k].tag == CC || ws[k].tag == Comma || ws[k].tag == WRB || ws[k].tag == IN && (subordinator(ws[k].norm) || ws[k].kind&kThat != 0) {
 			return true
 		}
 	}
@@ -544,6 +617,10 @@ func fixup(ws []word, i int) {
 		// A base form with no modal, "to" or do-support after a subject
 		// is present tense: "they support", "officials say".
 		if !licensed(ws, i) {
+			if pv := prevW; pv != nil && (pv.tag == VBD || pv.tag == VBZ || pv.tag == VBP) && pv.kind&(kDo|kLetMake|kBe|kHave|kGet) == 0 && w.has(NN) {
+				w.tag = NN // "fired tear gas"
+				break
+			}
 			if p := prevSkipAdv(ws, i); p >= 0 && w.norm != "be" && (isSubject(&ws[p]) || ws[p].tag == NNS || ws[p].tag == NNPS || ws[p].tag == NNP || ws[p].tag == DT && ws[p].kind&kArticle == 0) {
 				w.tag = VBP // "officials say", "Both remain"; "that they not be" stays VB
 			}
@@ -563,6 +640,10 @@ func fixup(ws []word, i int) {
 		if w.has(NN) && next == NNP && i+1 < len(ws) && ws[i+1].cap && !w.cap && prevW != nil && prevW.tag.isNoun() {
 			w.tag = NN
 		}
+		// A prefixed name inside a name: "53rd Anti-Aircraft Missile Brigade".
+		if w.cap && w.has(NNP) && strings.IndexByte(w.text, '-') > 0 && next == NNP && i+1 < len(ws) && ws[i+1].cap {
+			w.tag = NNP
+		}
 		// Capitalised inside a name: "Deputy Foreign Minister".
 		if w.cap && !w.first && w.has(NNP) && next == NNP && prevW != nil && prevW.tag == NNP {
 			w.tag = NNP
@@ -570,7 +651,7 @@ func fixup(ws []word, i int) {
 	}
 	// Sentence-initial common word opening a name: "Defense Minister Li",
 	// "Prime Minister Narendra Modi".
-	if w.viaLower && (w.tag == NN || w.tag == NNS || w.tag == JJ) && i+1 < len(ws) && ws[i+1].cap && (next == NNP || next == NNPS) {
+	if (w.viaLower && w.tag == JJ || (w.viaLower || w.first && w.cap) && (w.tag == NN || w.tag == NNS)) && i+1 < len(ws) && ws[i+1].cap && (next == NNP || next == NNPS) {
 		if w.tag == NNS {
 			w.tag = NNPS
 		} else {
