@@ -288,6 +288,12 @@ func resolve(ws []word, i int) {
 	if w.has(VBG) && openClass(w.tag) && prevW != nil && prevW.tag == Comma && (startsObject(next) || next == IN) && w.choose(VBG) {
 		return
 	}
+	// Coordinated participles: "ending decades of ... and doubling the".
+	if w.has(VBG) && w.tag != VBG && openClass(w.tag) && prevW != nil && prevW.tag == CC && startsObject(next) {
+		if v := verbBefore(ws, i-1); v >= 0 && ws[v].tag == VBG && w.choose(VBG) {
+			return
+		}
+	}
 	// After a verb, an -ing word with an object is a gerund or participle:
 	// "stop arming the island", "keeps targeting civilians".
 	if w.has(VBG) && w.tag != VBG && openClass(w.tag) && prevW != nil && prevW.tag.isVerb() && startsObject(next) && w.choose(VBG) {
@@ -315,6 +321,8 @@ func resolve(ws []word, i int) {
 		resolvePast(ws, i, p)
 	case w.tag == JJ && w.has(VBD) && pw != nil && (pw.tag.isNoun() || isSubject(pw)) && (startsObject(next) || next.isNoun()):
 		w.choose(VBD) // "the kingdom preferred dialogue"
+	case w.tag == NN && w.has(VBD) && pw != nil && (pw.tag == NNS || pw.tag == NNPS || isSubject(pw)) && (startsObject(next) || nextW != nil && strictParticle(nextW.norm)):
+		w.choose(VBD) // "fighter jets shot down a warplane"
 	case w.tag == JJ && w.has(VBD) && prevW != nil && prevW.tag == JJ && prevW.has(NN) && i >= 2 && (ws[i-2].tag == DT || ws[i-2].tag == POS || ws[i-2].tag == PRPS) && (startsObject(next) || next.isNoun()):
 		// "Myanmar's military seized power": the adjective before is the
 		// subject noun.
@@ -472,9 +480,25 @@ func resolvePast(ws []word, i, p int) {
 				return // "... had been frank and had cleared away ..."
 			}
 			t := ws[v].tag
-			if t == VBN && (startsObject(tagAt(ws, i+1)) || tagAt(ws, i+1).isNoun()) {
-				if a := prevSkipAdv(ws, v); a >= 0 && ws[a].kind&kBe != 0 {
+			if t == VBN {
+				a := prevSkipAdv(ws, v)
+				switch {
+				case a < 0 || ws[a].kind&(kBe|kHave|kGet) == 0:
+					// The verb before is a participle of a reduced relative
+					// ("a visit planned for Wednesday and advised"): follow
+					// the clause's finite verb instead.
+					if f := lastFinite(ws, i); f >= 0 {
+						t = ws[f].tag
+					}
+				case ws[a].kind&kBe != 0 && (startsObject(tagAt(ws, i+1)) || tagAt(ws, i+1).isNoun()):
 					t = VBD // "was disappointed and rejected the findings"
+				case w.kind&kSay != 0:
+					t = VBD // "denied that it had left and said ..."
+				}
+			}
+			if t != VBD && t != VBN && prevW.tag == CC {
+				if f := lastFinite(ws, i); f >= 0 && ws[f].tag == VBD {
+					t = VBD // "said it would not give up Crimea and called on ..."
 				}
 			}
 			// After a comma only a past tense is copied ("arrived, met
@@ -632,12 +656,17 @@ func fixup(ws []word, i int) {
 	case JJ:
 		// The head of a noun phrase: "the military said", "a Chinese
 		// military official" stays an adjective.
-		if w.has(NN) && prevW != nil && prevW.norm != "each" && (prevW.tag == DT && prevW.kind&kThat == 0 || prevW.tag == JJ || prevW.tag == PRPS || prevW.tag == POS) &&
+		if w.has(NN) && prevW != nil && prevW.norm != "each" && (prevW.tag == DT && prevW.kind&kThat == 0 || prevW.tag == JJ || prevW.tag == PRPS || prevW.tag == POS || prevW.tag == NN) &&
 			!(next.isNoun() || next.isAdj() || next == CD || next == VBG || next == VBN || next == CC) {
 			w.tag = NN
 		}
 		// A title before a name: "police chief Hossein Rahimi".
 		if w.has(NN) && next == NNP && i+1 < len(ws) && ws[i+1].cap && !w.cap && prevW != nil && prevW.tag.isNoun() {
+			w.tag = NN
+		}
+		// A hyphenated noun at the end of its phrase: "calm and
+		// de-escalation.", "military non-alignment in".
+		if w.has(NN) && strings.IndexByte(w.text, '-') > 0 && (next.isPunct() || next == IN || next == CC || next == None) {
 			w.tag = NN
 		}
 		// A prefixed name inside a name: "53rd Anti-Aircraft Missile Brigade".

@@ -339,8 +339,12 @@ func (sc *scanner) word(p, k int) int {
 				ok = isDigit(prev) && isDigit(next)
 			case '\'':
 				ok = isLetter(next) || next >= utf8.RuneSelf && startsWord(s, q+1, k)
-			case '&', '/':
+			case '&':
 				ok = isAlnum(prev) && isAlnum(next)
+			case '/':
+				// "24/7", "and/or", "km/h" stay whole; "WASHINGTON/BRUSSELS"
+				// and "Israel/Gaza" are two names.
+				ok = isDigit(prev) && isDigit(next) || isAlnum(prev) && isAlnum(next) && seg <= 3 && alnumRun(s, q+1, k) <= 3
 			}
 			if !ok {
 				break
@@ -390,6 +394,15 @@ func (sc *scanner) word(p, k int) int {
 	}
 	sc.emit(p, q, false)
 	return q
+}
+
+// alnumRun counts the ASCII letters and digits from p.
+func alnumRun(s string, p, k int) int {
+	n := 0
+	for p+n < k && isAlnum(s[p+n]) {
+		n++
+	}
+	return n
 }
 
 func isUpperASCII(w string) bool {

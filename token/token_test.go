@@ -50,6 +50,7 @@ func TestTokenize(t *testing.T) {
 		{"(https://example.org/x_(y)) and www.example.com, then", "( | https://example.org/x_(y) | ) | and | www.example.com | , | then"},
 		{"the leaders' summit in the '90s", "the | leaders | ' | summit | in | the | '90s"},
 		{"U.S.-China trade and AT&T, 24/7, at 10:30", "U.S.-China | trade | and | AT&T | , | 24/7 | , | at | 10:30"},
+		{"WASHINGTON/BRUSSELS -- and/or 9/11 km/h Israel/Gaza", "WASHINGTON | / | BRUSSELS | -- | and/or | 9/11 | km/h | Israel | / | Gaza"},
 		{"worth A$1 billion, US$5 or HK$3, USD$2", "worth | A$ | 1 | billion | , | US$ | 5 | or | HK$ | 3 | , | USD | $ | 2"},
 		{"5% of 1,2,3 -- and --x", "5 | % | of | 1 | , | 2 | , | 3 | -- | and | -- | x"},
 		{"October 29-31, Inc., etc.", "October | 29-31 | , | Inc. | , | etc | ."},
