@@ -304,10 +304,8 @@ func lemma(w, tag string, wn *wordNet, lex map[string][]string) string {
 	if b := wn.exc[c][w]; len(b) > 0 {
 		return b[0]
 	}
-	known := func(b string) bool {
-		if wn.index[c][b] {
-			return true
-		}
+	inWordNet := func(b string) bool { return wn.index[c][b] }
+	inLexicon := func(b string) bool {
 		for _, t := range lex[b] {
 			if class(t) == c && (t == "NN" || t == "VB" || t == "JJ" || t == "RB") {
 				return true
@@ -315,17 +313,21 @@ func lemma(w, tag string, wn *wordNet, lex map[string][]string) string {
 		}
 		return false
 	}
-	for _, r := range detach[c] {
-		if !fits(tag, r[0]) || !strings.HasSuffix(w, r[0]) || len(w) <= len(r[0])+1 {
-			continue
-		}
-		b := w[:len(w)-len(r[0])] + r[1]
-		if known(b) {
-			return b
-		}
-		// Doubled final consonant: "planned" -> "plan".
-		if r[1] == "" && len(b) > 2 && b[len(b)-1] == b[len(b)-2] && known(b[:len(b)-1]) && c == 'v' {
-			return b[:len(b)-1]
+	// WordNet first: en-lexicon has noise bases ("burne" VB) that would
+	// otherwise win over the right one.
+	for _, known := range []func(string) bool{inWordNet, inLexicon} {
+		for _, r := range detach[c] {
+			if !fits(tag, r[0]) || !strings.HasSuffix(w, r[0]) || len(w) <= len(r[0])+1 {
+				continue
+			}
+			b := w[:len(w)-len(r[0])] + r[1]
+			if known(b) {
+				return b
+			}
+			// Doubled final consonant: "planned" -> "plan".
+			if r[1] == "" && len(b) > 2 && b[len(b)-1] == b[len(b)-2] && known(b[:len(b)-1]) && c == 'v' {
+				return b[:len(b)-1]
+			}
 		}
 	}
 	return ""
