@@ -39,15 +39,20 @@ func stages(tb testing.TB) (*token.Tokenizer, *Tagger) {
 // run tokenizes and tags text as one sentence.
 func run(tb testing.TB, text string) *dyad.Doc {
 	tk, tg := stages(tb)
-	d := &dyad.Doc{Text: text, Sentences: []dyad.Sentence{{Span: dyad.Span{Start: 0, End: len(text)}}}}
-	ctx := context.Background()
-	if err := tk.Process(ctx, d); err != nil {
-		tb.Fatal(err)
-	}
-	if err := tg.Process(ctx, d); err != nil {
+	d, err := runWith(tk, tg, text)
+	if err != nil {
 		tb.Fatal(err)
 	}
 	return d
+}
+
+func runWith(tk *token.Tokenizer, tg *Tagger, text string) (*dyad.Doc, error) {
+	d := &dyad.Doc{Text: text, Sentences: []dyad.Sentence{{Span: dyad.Span{Start: 0, End: len(text)}}}}
+	ctx := context.Background()
+	if err := tk.Process(ctx, d); err != nil {
+		return nil, err
+	}
+	return d, tg.Process(ctx, d)
 }
 
 // find returns the nth (from 0) token whose text is w.
@@ -166,6 +171,11 @@ func TestLemmaRules(t *testing.T) {
 		{"crises", NNS, "crisis"},
 		{"cease-fires", NNS, "cease-fire"},
 		{"blorfed", VBD, "blorf"},
+		{"turned", VBD, "turn"},
+		{"selling", VBG, "sell"},
+		{"burned", VBN, "burn"},
+		{"women", NNS, "woman"},
+		{"sought", VBD, "seek"},
 		{"zorgings", NNS, "zorging"},
 	} {
 		if got := lx.Lemma(tc.word, tc.tag); got != tc.want {
@@ -295,6 +305,44 @@ func TestDeterministic(t *testing.T) {
 		if got := tagged(run(t, text)); got != want {
 			t.Fatalf("run %d differs:\n%s\n%s", i, got, want)
 		}
+	}
+}
+
+// TestConcurrent runs one Tagger from several goroutines (go test -race
+// checks that it shares nothing mutable).
+func TestConcurrent(t *testing.T) {
+	texts := []string{
+		"Zhang held talks with Shoigu on Monday.",
+		"The embassy was attacked by protesters, police said.",
+		"\u201cWe will respond,\u201d the minister said in the U.S.",
+	}
+	want := make([]string, len(texts))
+	for i, x := range texts {
+		want[i] = tagged(run(t, x))
+	}
+	tk, tg := stages(t)
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*20*len(texts))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := 0; n < 20; n++ {
+				for i, x := range texts {
+					d, err := runWith(tk, tg, x)
+					if err != nil {
+						errs <- err.Error()
+					} else if got := tagged(d); got != want[i] {
+						errs <- got
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs: %s", e)
 	}
 }
 
