@@ -407,7 +407,7 @@ func build(in *inputs) (*tables, error) {
 			if in.countries[k] && !in.countries[e.key] {
 				return false // "Mexico" is the country, not Mexico City
 			}
-			return !in.common[k]
+			return !allCommon(k, in.common)
 		}, ex.alt[r.id])
 		t.nAlts += len(e.alts)
 		cities = append(cities, e)
@@ -444,7 +444,7 @@ func build(in *inputs) (*tables, error) {
 		cand = append(cand, ex.adminAlt[code]...)
 		e.alts = cleanAlts(name, cand, func(a string) bool {
 			k := where.Key(a)
-			return !ex.dropAlt[k] && !in.common[k]
+			return !ex.dropAlt[k] && !allCommon(k, in.common)
 		}, ex.adminAlt[code])
 		admins = append(admins, e)
 	}
@@ -608,6 +608,18 @@ func cleanAlts(name string, cand []string, ok func(string) bool, forced []string
 	}
 	sort.Strings(out)
 	return out
+}
+
+// allCommon: every word of the key is a common English word or a
+// particle ("nice", "white house", "the crossing"): an English phrase,
+// not a name, when it is only an alternate.
+func allCommon(key string, common map[string]bool) bool {
+	for _, w := range strings.Fields(key) {
+		if !common[w] && !particles[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // particles are the lower-case words a Latin-script place name may hold

@@ -1,0 +1,340 @@
+package where
+
+import (
+	"strings"
+
+	"github.com/dyadproject/dyad"
+)
+
+// judge decides whether the name m is used as a place, filling in its
+// readings, cue and qualifier. In order:
+//
+//  1. An actor mention over the name decides for it: a capital the actor
+//     stage marked as a place is one; a country is one only after a
+//     locative word ("inside Iran", "visited China"); a country or capital
+//     that acts ("Beijing said", "Moscow's withdrawal"), a person, an
+//     organisation or an outlet is not.
+//  2. Otherwise the name must not be part of a person's name: no title
+//     before it ("President Jackson"), no capitalised name word right
+//     before it ("Jorge Glas"), no "said" right after it, and no cue-less
+//     use of a word seen as the surname of a longer name in the article.
+//  3. A name followed by a capitalised word is the start of a longer name:
+//     it is kept only for a country, a capital or a city of a million
+//     ("the Beijing Xiangshan Forum"), and never before a feature word
+//     ("Kerch Strait" is not Kerch).
+//  4. Countries need a locative word; so do names that are common English
+//     words ("Nice", "Split", common.txt); a name that opens the sentence
+//     needs one unless it has several words or 100,000 people.
+func (p *proc) judge(m *match) bool {
+	d := p.d
+	sn := d.Sentences[m.sent]
+	lo, hi := sn.FirstToken, sn.EndToken
+	if m.node >= 0 {
+		p.candidates(m, false)
+	}
+	if len(m.cands) == 0 {
+		return false
+	}
+	c, word, want := p.cueBefore(m.first, lo)
+	if c > m.cue {
+		m.cue, m.word = c, word
+	}
+	if want != kindAny {
+		m.want = want
+	}
+	strong := p.qualify(m, lo, hi)
+
+	// "Sea of Azov", "Strait of Hormuz": another feature.
+	if m.first-2 >= lo && p.norm(m.first-1) == "of" && features[p.norm(m.first-2)] {
+		return false
+	}
+
+	// 3. The start of a longer name?
+	inName := false
+	if m.end < hi && p.capitalised(m.end) && isWordToken(p.norm(m.end)) && !strong {
+		nx := p.norm(m.end)
+		if features[nx] {
+			return false
+		}
+		if !isMonth(nx) {
+			inName = true
+			last := m.end
+			for last+1 < hi && last+1 < m.end+6 && p.capitalised(last+1) && isWordToken(p.norm(last+1)) {
+				last++
+			}
+			if m.cue < CueFrom {
+				m.cue = CueName
+				if venues[p.norm(last)] {
+					m.cue = CueVenue
+				}
+			}
+		}
+	}
+
+	// 1. Actor mentions.
+	m.mention = p.mentionAt(m)
+	if m.mention >= 0 {
+		mn := d.Mentions[m.mention]
+		switch mn.Kind {
+		case dyad.MentionPlace:
+			// The actor stage knows the country: "White House" is not
+			// Casablanca.
+			return m.node < 0 || p.keepCountry(m, mn.Actor.Country)
+		case dyad.MentionCountry:
+			if m.node < 0 {
+				return true // "the Qatari capital"
+			}
+			return m.cue >= CueFrom || strong
+		default:
+			return false
+		}
+	}
+	if m.node < 0 {
+		return true
+	}
+
+	// 2. Part of a person's name?
+	if m.first > lo {
+		prev := p.norm(m.first - 1)
+		if titles[prev] {
+			return false
+		}
+		if m.first-1 > lo && p.capitalised(m.first-1) && p.isNameWord(m.first-1) && !directions[prev] && p.ment[m.first-1] < 0 {
+			return false
+		}
+	}
+	if m.end < hi && speechVerbs[p.norm(m.end)] {
+		return false
+	}
+	located := m.cue >= CueFrom || strong
+	if !located && p.isSurname(m) {
+		return false
+	}
+
+	// 3. Longer names.
+	if inName {
+		if m.first > lo && p.capitalised(m.first-1) && p.isNameWord(m.first-1) {
+			return false
+		}
+		return p.wellKnown(m)
+	}
+
+	// 4. Countries, common words, sentence openers.
+	if !located {
+		allCountries := true
+		for _, c := range m.cands {
+			if p.g.entries[c].Kind != KindCountry {
+				allCountries = false
+				break
+			}
+		}
+		if allCountries || p.g.nodes[m.node].common {
+			return false
+		}
+		if m.first == lo || p.afterOpener(m.first, lo) {
+			if m.end-m.first == 1 && p.maxPop(m) < 100000 {
+				return false
+			}
+		}
+		if m.end-m.first == 1 {
+			if t := p.tag(m.first); t != "" && !strings.HasPrefix(t, "NNP") {
+				return false
+			}
+		}
+	} else if p.g.nodes[m.node].common && (m.first == lo || p.afterOpener(m.first, lo)) && m.cue < CueFrom {
+		return false
+	}
+	return true
+}
+
+// qualify looks for what narrows a name down: "Paris, Texas" (the span
+// grows to cover the qualifier), "Hyderabad in Pakistan", "Pakistan's
+// Hyderabad"; and for a noun that asks for a kind ("Donetsk region",
+// "Gaza city"). It reports whether any such cue was found.
+func (p *proc) qualify(m *match, lo, hi int) bool {
+	d := p.d
+	strong := false
+	qualAt := func(k, limit int) []int32 {
+		if k >= limit || !p.capitalised(k) {
+			return nil
+		}
+		qe, qn := p.longest(k, limit, true)
+		if qe < 0 {
+			return nil
+		}
+		var q []int32
+		text := d.Text[d.Tokens[k].Start:d.Tokens[qe-1].End]
+		for _, ps := range p.g.postings(qn) {
+			if kd := p.g.entries[ps.entry].Kind; (kd == KindAdmin1 || kd == KindCountry) && p.fits(ps, text, true) {
+				q = append(q, ps.entry)
+			}
+		}
+		if len(q) > 0 {
+			p.qualEnd = qe
+		}
+		return q
+	}
+	// "Paris, Texas" / "Woodside, Calif."
+	if m.end+1 < hi && p.norm(m.end) == "," {
+		if q := qualAt(m.end+1, hi); q != nil && p.restrict(m, q) {
+			m.qualNext = true
+			m.span.End = d.Tokens[p.qualEnd-1].End
+			for t := m.end; t < p.qualEnd; t++ {
+				p.ensureSkip()
+				p.skip[t] = true
+			}
+			strong = true
+		}
+	}
+	// "Hyderabad in (southern) Pakistan"
+	if !m.qualNext && m.end+1 < hi && p.norm(m.end) == "in" {
+		k := m.end + 1
+		for k < hi && k < m.end+4 && (npMods[p.norm(k)] || p.isAdjective(k) && !p.capitalised(k)) {
+			k++
+		}
+		if q := qualAt(k, hi); q != nil && p.restrict(m, q) {
+			strong = true
+		}
+	}
+	// "Pakistan's Hyderabad"
+	if m.first-2 >= lo && p.norm(m.first-1) == "'s" {
+		for k := m.first - 2; k >= lo && k >= m.first-5; k-- {
+			if !p.capitalised(k) {
+				break
+			}
+			if qe, _ := p.longest(k, m.first-1, true); qe == m.first-1 {
+				if q := qualAt(k, m.first-1); q != nil && p.restrict(m, q) {
+					strong = true
+				}
+				break
+			}
+		}
+	}
+	if m.end < hi {
+		nx := p.norm(m.end)
+		switch {
+		case adminNouns[nx]:
+			m.want = KindAdmin1
+			strong = true
+		case nx == "city" || nx == "town":
+			m.want = KindCity
+			strong = true
+		case placeNouns[nx]:
+			strong = true
+		}
+	}
+	return strong
+}
+
+func (p *proc) ensureSkip() {
+	if p.skip == nil {
+		p.skip = make([]bool, len(p.d.Tokens))
+	}
+}
+
+// isNameWord: a capitalised token that is a proper noun, not a function
+// word that opens a sentence ("In Beijing").
+func (p *proc) isNameWord(k int) bool {
+	if !isWordToken(p.norm(k)) {
+		return false
+	}
+	if t := p.tag(k); t != "" {
+		return strings.HasPrefix(t, "NNP")
+	}
+	return k > p.d.Sentences[p.d.Tokens[k].Sentence].FirstToken
+}
+
+// afterOpener: only quotes or brackets stand between the sentence start
+// and token k.
+func (p *proc) afterOpener(k, lo int) bool {
+	for j := k - 1; j >= lo; j-- {
+		switch p.norm(j) {
+		case "\"", "'", "(", "[", "-", "--":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// keepCountry keeps the readings of m in country iso3; false when none is.
+func (p *proc) keepCountry(m *match, iso3 string) bool {
+	var cands []int32
+	var alt []bool
+	for k, c := range m.cands {
+		if p.g.entries[c].Country == iso3 {
+			cands = append(cands, c)
+			alt = append(alt, m.alt[k])
+		}
+	}
+	if len(cands) == 0 {
+		return false
+	}
+	m.cands, m.alt = cands, alt
+	return true
+}
+
+// wellKnown: some reading, by its own name, is a country, a capital or a
+// city of a million ("Xiangshan" of "Xiangshan Security Forum" is only an
+// old name of Zhongshan).
+func (p *proc) wellKnown(m *match) bool {
+	for k, c := range m.cands {
+		e := &p.g.entries[c]
+		if m.alt[k] && e.Kind != KindCountry {
+			continue
+		}
+		if e.Kind == KindCountry || e.Feature == "PPLC" || e.Kind == KindCity && e.Population >= 1000000 {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *proc) maxPop(m *match) int {
+	n := 0
+	for _, c := range m.cands {
+		n = max(n, p.g.entries[c].Population)
+	}
+	return n
+}
+
+// isSurname: the name is a single word seen elsewhere in the article as
+// the last word of a longer capitalised name that is not a place ("Jorge
+// Glas" makes a later "Glas" a person), or of a person mention.
+func (p *proc) isSurname(m *match) bool {
+	if m.end-m.first != 1 {
+		return false
+	}
+	if p.surnames == nil {
+		p.collectSurnames()
+	}
+	return p.surnames[p.norm(m.first)]
+}
+
+func (p *proc) collectSurnames() {
+	d := p.d
+	p.surnames = map[string]bool{}
+	for _, mn := range d.Mentions {
+		if mn.Kind == dyad.MentionPerson && mn.EndToken-mn.FirstToken >= 2 && mn.EndToken <= len(d.Tokens) {
+			p.surnames[p.norm(mn.EndToken-1)] = true
+		}
+	}
+	for _, sn := range d.Sentences {
+		run := 0
+		for k := sn.FirstToken; k <= sn.EndToken; k++ {
+			if k < sn.EndToken && p.capitalised(k) && p.isNameWord(k) && !directions[p.norm(k)] {
+				run++
+				continue
+			}
+			if run >= 2 {
+				last := k - 1
+				if _, ok := p.g.index[Key(d.Text[d.Tokens[last-run+1].Start:d.Tokens[last].End])]; !ok {
+					if p.ment[last] < 0 || d.Mentions[p.ment[last]].Kind == dyad.MentionPerson {
+						p.surnames[p.norm(last)] = true
+					}
+				}
+			}
+			run = 0
+		}
+	}
+}
