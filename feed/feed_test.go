@@ -69,8 +69,8 @@ func TestParseRejects(t *testing.T) {
 func TestIsFeed(t *testing.T) {
 	for in, want := range map[string]bool{
 		"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>": true,
-		"<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>":                     true,
-		"<!doctype html><html><body></body></html>":                               false,
+		"<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>":                   true,
+		"<!doctype html><html><body></body></html>":                             false,
 	} {
 		if got := IsFeed([]byte(in)); got != want {
 			t.Errorf("IsFeed(%q) = %v", in, got)
@@ -106,8 +106,8 @@ func TestReadList(t *testing.T) {
 
 func TestReadListErrors(t *testing.T) {
 	tests := map[string]string{
-		"https://a.example/rss\nftp://b.example/x\n":         "list:2: \"ftp://b.example/x\" is not an http(s) URL",
-		"# c\nhttps://a.example/rss extra\n":                 "list:2: want one URL per line",
+		"https://a.example/rss\nftp://b.example/x\n":                    "list:2: \"ftp://b.example/x\" is not an http(s) URL",
+		"# c\nhttps://a.example/rss extra\n":                            "list:2: want one URL per line",
 		"<opml><body><outline xmlUrl=\"file:///etc/x\"/></body></opml>": "list: outline \"file:///etc/x\": \"file:///etc/x\" is not an http(s) URL",
 		"<notopml/>": "list: not an OPML document",
 	}
