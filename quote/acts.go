@@ -59,7 +59,11 @@ func (p *proc) findActs() {
 			if c == cueNone || !strings.HasPrefix(p.tag(i), "VB") {
 				continue
 			}
+			n := len(p.acts)
 			p.verbAct(s, i, lo, hi, c)
+			if len(p.acts) > n && p.acts[n].class == cueQuote && p.acts[n].attr1 > i+1 {
+				i = p.acts[n].attr1 - 1 // past "as saying"
+			}
 		}
 	}
 	p.actAt[ns] = int32(len(p.acts))
@@ -157,17 +161,18 @@ func (p *proc) verbAct(s, v, lo, hi int, c cueClass) {
 		}
 		return
 	}
-	if j >= lo && p.norm(j) == "," {
+	a.who = p.subjectBefore(v, lo)
+	if a.who.kind == phNone && j >= lo && p.norm(j) == "," {
+		// "…, said the minister."
 		if ph := p.startingAt(v+1, hi); ph.kind != phNone && ph.kind != phPronoun && (ph.end >= hi || p.tag(ph.end) == "." || p.norm(ph.end) == ",") {
 			a.inverted = true
 			a.who = ph
 			a.attr0 = v
 			a.attr1 = ph.end
 			p.addAct(a)
-			return
 		}
+		return
 	}
-	a.who = p.subjectBefore(v, lo)
 	if a.who.kind == phNone {
 		return
 	}
@@ -185,17 +190,18 @@ func (p *proc) quoteAct(a act, passive bool, aux, lo, hi int) {
 		}
 		a.attr0 = a.who.first
 		k := v + 1
-		if k < hi && p.norm(k) == "by" {
+		by := k < hi && p.norm(k) == "by"
+		if by {
 			if m := p.startingAt(k+1, hi); m.kind != phNone {
 				k = m.end
 			}
 		}
 		a.cue = p.words(aux, v+1)
 		if k+1 < hi && p.norm(k) == "as" && p.toks[k+1].Lemma == "say" {
-			a.cue += " as saying"
-			if k > v+1 {
-				a.cue = p.words(aux, v+1) + " … as saying"
+			if by {
+				a.cue += " by …"
 			}
+			a.cue += " as saying"
 			k += 2
 		}
 		a.attr1 = k

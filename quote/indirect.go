@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/dyadproject/dyad"
 )
 
@@ -13,7 +15,7 @@ func (p *proc) indirect() {
 	for ai := range p.acts {
 		a := &p.acts[ai]
 		switch a.class {
-		case cueSay, cueTell, cuePrep:
+		case cueSay, cueTell, cuePrep, cueQuote:
 		default:
 			continue
 		}
@@ -78,8 +80,11 @@ func (p *proc) complement(ai int) (int, int) {
 		return -1, -1
 	}
 	j := a.verbEnd
-	if a.inverted {
+	if a.inverted || a.class == cueQuote {
 		j = a.attr1
+	}
+	if a.class == cueQuote && !strings.HasSuffix(a.cue, "as saying") {
+		return -1, -1
 	}
 	if a.class == cueTell {
 		if obj := p.startingAt(j, end); obj.kind != phNone {

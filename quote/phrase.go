@@ -141,7 +141,16 @@ func (p *proc) headEndingAt(j, lo int) phrase {
 		return phrase{kind: phName, first: k, end: j + 1, ment: -1, pp: -1}
 	case t == "NN" || t == "NNS":
 		k := j
-		for k-1 >= lo && p.inQ[k-1] < 0 && p.mEnd[k-1] < 0 {
+		pp := -1
+		for k-1 >= lo && p.inQ[k-1] < 0 {
+			if p.mEnd[k-1] >= 0 {
+				// "Emmanuel Macron's office": the owner gives the code.
+				if k-1 < j && p.tag(k) == "POS" {
+					pp = int(p.mEnd[k-1])
+					k = p.d.Mentions[pp].FirstToken
+				}
+				break
+			}
 			pt := p.tag(k - 1)
 			if nounTag(pt) {
 				k--
@@ -152,7 +161,10 @@ func (p *proc) headEndingAt(j, lo int) phrase {
 			}
 			break
 		}
-		return phrase{kind: phNoun, first: k, end: j + 1, ment: -1, pp: -1}
+		if k < lo {
+			k = lo
+		}
+		return phrase{kind: phNoun, first: k, end: j + 1, ment: -1, pp: pp}
 	}
 	return noPhrase
 }
@@ -209,7 +221,7 @@ func (p *proc) startingAt(j, hi int) phrase {
 			k++
 		}
 		last := -1
-		for k < hi && p.inQ[k] < 0 && nounTag(p.tag(k)) && p.tag(k) != "POS" {
+		for k < hi && p.inQ[k] < 0 && nounTag(p.tag(k)) {
 			if isNoun(p.tag(k)) {
 				last = k
 			}

@@ -186,9 +186,11 @@ func (s *scanner) mark(k, i, w int) {
 	startsWord := !unicode.IsSpace(next) && next != utf8.RuneError
 	switch k {
 	case dblOpen:
-		if top < 0 && startsWord {
+		// Inside a double quotation only a single one may hold another
+		// double; a second “ right inside a double one is a stray.
+		if startsWord && (top < 0 || top < s.depth-1) {
 			s.push(i, w, true)
-		} // else a stray second “ inside a double quotation
+		}
 	case sglOpen:
 		if top < 0 && opener(prev) && (isWordRune(next) || next == '\u2026' || next == '.') {
 			s.push(i, w, false)
@@ -268,7 +270,7 @@ func (s *scanner) endParagraph(i int) (next int, ok bool) {
 	}
 	if j < len(s.text) && len(s.parts) > 0 {
 		if k, w := markAt(s.text, j); k == dblOpen || k == dblStraight {
-			s.stack[0] = open{pos: j, end: j + w, double: true}
+			s.stack[0] = open{pos: j, end: j + w, double: true, straight: k == dblStraight}
 			s.depth = 1
 			return j + w, true
 		}
