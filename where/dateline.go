@@ -44,6 +44,10 @@ func (p *proc) dateline() (first, end, q0, q1 int, ok bool) {
 		j := i
 		for j < hi && j < i+4 && p.capitalised(j) && isWordToken(p.norm(j)) {
 			j++
+			// An abbreviation's period split off as a token: "Calif" ".".
+			if j < hi && p.norm(j) == "." && d.Tokens[j].Start == d.Tokens[j-1].End {
+				j++
+			}
 		}
 		return j
 	}

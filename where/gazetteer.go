@@ -303,8 +303,9 @@ type name struct {
 }
 
 // build indexes every name by key, and marks the prefixes of keys that
-// end where a token may end (before a space, a comma or a clitic 's:
-// "Washington" of "Washington, D.C.", "Martha" of "Martha's Vineyard").
+// end where a token may end (before a space, a comma, a period or a
+// clitic 's: "Washington" of "Washington, D.C.", "Calif" of "Calif.",
+// "Martha" of "Martha's Vineyard").
 // The keys share one backing string; postings are laid out per node.
 func (g *Gazetteer) build(names []name) {
 	arena := make([]byte, 0, 16*len(names))
@@ -335,8 +336,10 @@ func (g *Gazetteer) build(names []name) {
 		words := 1
 		for p := 1; p < len(k); p++ {
 			c := k[p]
-			if c == ' ' || c == ',' || c == '\'' && p+1 < len(k) && k[p+1] == 's' && (p+2 == len(k) || k[p+2] == ' ') {
-				words++
+			if c == ' ' || c == ',' || c == '.' || c == '\'' && p+1 < len(k) && k[p+1] == 's' && (p+2 == len(k) || k[p+2] == ' ') {
+				if c != '.' {
+					words++
+				}
 				g.nodes[g.nodeID(k[:p], &count)].prefix = true
 			}
 		}

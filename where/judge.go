@@ -35,9 +35,10 @@ func (p *proc) judge(m *match) bool {
 	if len(m.cands) == 0 {
 		return false
 	}
-	c, word, want := p.cueBefore(m.first, lo)
+	c, word, want, at := p.cueBefore(m.first, lo)
+	m.cueAt = -1
 	if c > m.cue {
-		m.cue, m.word = c, word
+		m.cue, m.word, m.cueAt = c, word, at
 	}
 	if want != kindAny {
 		m.want = want
@@ -75,16 +76,24 @@ func (p *proc) judge(m *match) bool {
 	m.mention = p.mentionAt(m)
 	if m.mention >= 0 {
 		mn := d.Mentions[m.mention]
-		switch mn.Kind {
-		case dyad.MentionPlace:
-			// The actor stage knows the country: "White House" is not
-			// Casablanca.
-			return m.node < 0 || p.keepCountry(m, mn.Actor.Country)
-		case dyad.MentionCountry:
+		inside := m.cueAt >= mn.FirstToken && m.cueAt < mn.EndToken
+		switch {
+		case mn.Kind == dyad.MentionPlace || mn.Kind == dyad.MentionMetonym && m.cue == CueAt && !p.possessive(m.end, hi):
+			// A capital or seat of power used as a place; the actor stage
+			// does not see verbs that take a place ("struck Kyiv"). It
+			// knows the country: "White House" is not Casablanca, but a
+			// qualifier knows better ("Paris, Texas").
+			return m.node < 0 || m.qual != nil || p.keepOwn(m, mn.Actor.Country)
+		case mn.Kind == dyad.MentionCountry:
 			if m.node < 0 {
 				return true // "the Qatari capital"
 			}
-			return m.cue >= CueFrom || strong
+			// "hit India's Punjab state": India only qualifies the place.
+			return (m.cue >= CueFrom || strong) && !p.possessive(m.end, hi)
+		case inside && mn.Kind != dyad.MentionMetonym && mn.Kind != dyad.MentionCountry:
+			// "Officials in Tripoli", "rebels in Darfur": a place inside
+			// an actor's phrase; judged on its own.
+			m.mention = -1
 		default:
 			return false
 		}
@@ -103,7 +112,7 @@ func (p *proc) judge(m *match) bool {
 			return false
 		}
 	}
-	if m.end < hi && speechVerbs[p.norm(m.end)] {
+	if m.end < hi && speechVerbs[p.norm(m.end)] && m.cue < CueFrom {
 		return false
 	}
 	located := m.cue >= CueFrom || strong
@@ -226,6 +235,11 @@ func (p *proc) qualify(m *match, lo, hi int) bool {
 	return strong
 }
 
+// possessive: token k is "'s" or "'".
+func (p *proc) possessive(k, hi int) bool {
+	return k < hi && (p.norm(k) == "'s" || p.norm(k) == "'")
+}
+
 func (p *proc) ensureSkip() {
 	if p.skip == nil {
 		p.skip = make([]bool, len(p.d.Tokens))
@@ -257,12 +271,13 @@ func (p *proc) afterOpener(k, lo int) bool {
 	return true
 }
 
-// keepCountry keeps the readings of m in country iso3; false when none is.
-func (p *proc) keepCountry(m *match, iso3 string) bool {
+// keepOwn keeps the readings of m by their own name, and those in
+// country iso3; false when none is left.
+func (p *proc) keepOwn(m *match, iso3 string) bool {
 	var cands []int32
 	var alt []bool
 	for k, c := range m.cands {
-		if p.g.entries[c].Country == iso3 {
+		if !m.alt[k] || p.g.entries[c].Country == iso3 {
 			cands = append(cands, c)
 			alt = append(alt, m.alt[k])
 		}

@@ -44,11 +44,13 @@ type match struct {
 	alt              []bool  // whether cands[i] matched by an alternate name
 	cue              Cue
 	word             string // the preposition or verb of the cue
+	cueAt            int    // its token, or -1
 	qual             []int32
 	qualNext         bool // the qualifier follows after a comma (it is part of the span)
 	want             Kind // a kind the context asks for ("X province"), or kindAny
 	mention          int  // the actor mention it overlaps, or -1
 	chosen           int32
+	prev             int32 // the reading chosen in the first round, or -1
 }
 
 const kindAny Kind = 255
@@ -291,8 +293,8 @@ var (
 // locative word, over determiners and adjectives ("at a Moscow airport",
 // "in the eastern city of Kharkiv"). want is the kind a place-type noun
 // asks for ("the state of Georgia").
-func (p *proc) cueBefore(first, lo int) (c Cue, word string, want Kind) {
-	want = kindAny
+func (p *proc) cueBefore(first, lo int) (c Cue, word string, want Kind, at int) {
+	want, at = kindAny, -1
 	k := first - 1
 	for n := 0; k >= lo && n < 5; n++ {
 		nm := p.norm(k)
@@ -302,7 +304,7 @@ func (p *proc) cueBefore(first, lo int) (c Cue, word string, want Kind) {
 					want = kd
 				}
 				if c < CueFrom {
-					c, word = CueFrom, "of"
+					c, word, at = CueFrom, "of", k
 				}
 				k -= 2
 				continue
@@ -315,27 +317,27 @@ func (p *proc) cueBefore(first, lo int) (c Cue, word string, want Kind) {
 		break
 	}
 	if k < lo {
-		return c, word, want
+		return c, word, want, at
 	}
 	nm := p.norm(k)
 	switch {
 	case atPreps[nm]:
-		return CueAt, nm, want
+		return CueAt, nm, want, k
 	case nm == "to" || nm == "toward" || nm == "towards" || nm == "for":
 		for j := k - 1; j >= lo && j >= k-3; j-- {
 			if motionWords[p.lemma(j)] || motionWords[p.norm(j)] {
-				return CueAt, nm, want
+				return CueAt, nm, want, k
 			}
 		}
-		return max(c, CueFrom), nm, want
+		return max(c, CueFrom), nm, want, k
 	case fromPreps[nm]:
-		return max(c, CueFrom), nm, want
+		return max(c, CueFrom), nm, want, k
 	case placeVerbs[p.lemma(k)] && p.isVerb(k):
-		return CueAt, p.lemma(k), want
+		return CueAt, p.lemma(k), want, k
 	case leaveVerbs[p.lemma(k)] && p.isVerb(k):
-		return max(c, CueFrom), p.lemma(k), want
+		return max(c, CueFrom), p.lemma(k), want, k
 	}
-	return c, word, want
+	return c, word, want, at
 }
 
 func (p *proc) isAdjective(k int) bool {

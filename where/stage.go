@@ -149,7 +149,9 @@ func (p *proc) find() {
 	p.countries = map[string]int{}
 	for _, m := range d.Mentions {
 		switch m.Kind {
-		case dyad.MentionCountry, dyad.MentionMetonym, dyad.MentionPlace:
+		case dyad.MentionCountry, dyad.MentionMetonym:
+			// Not places: the actor stage's place mentions are the very
+			// capitals whose readings are to be weighed ("Paris").
 			if isISO3(m.Actor.Country) {
 				p.countries[m.Actor.Country]++
 			}
@@ -200,12 +202,27 @@ func (p *proc) find() {
 			}
 		}
 	}
+	for i := range p.matches {
+		if p.matches[i].cue != CueDateline {
+			p.choose(&p.matches[i])
+		}
+	}
+	// 6. Once more, with the countries of every other place's reading as
+	// context ("Savannah and Atlanta" make "Georgia" the state).
+	p.placeCountries = map[string]int{}
+	for i := range p.matches {
+		if e := p.chosen(&p.matches[i]); e != nil {
+			p.placeCountries[e.Country]++
+		}
+	}
+	for i := range p.matches {
+		if m := &p.matches[i]; m.cue != CueDateline && len(m.cands) > 1 {
+			p.choose(m)
+		}
+	}
 	p.byMatch = make([]int, len(p.matches))
 	for i := range p.matches {
 		m := &p.matches[i]
-		if m.cue != CueDateline {
-			p.choose(m)
-		}
 		p.byMatch[i] = -1
 		e := p.chosen(m)
 		if e == nil {
@@ -276,11 +293,14 @@ func (p *proc) datelineMatch(first, end, q0, q1 int) {
 		m.first, m.end, m.node = first, end, node
 		m.span = dyad.Span{Start: d.Tokens[first].Start, End: d.Tokens[end-1].End}
 		p.candidates(&m, false)
-		if len(qual) > 0 && p.restrict(&m, qual) {
+	}
+	if e == end && (len(qual) == 0 || p.restrict(&m, qual)) {
+		if len(qual) > 0 {
 			m.span.End = d.Tokens[q1-1].End
 			mark(q0, q1)
 		}
 	} else if len(qual) > 0 {
+		m.node = -1
 		m.first, m.end = q0, q1
 		m.span = dyad.Span{Start: d.Tokens[q0].Start, End: d.Tokens[q1-1].End}
 		m.cands = qual
@@ -338,7 +358,8 @@ func (p *proc) capitals() {
 				continue // "the Ukrainian capital Kyiv": the name follows
 			}
 			end++
-		case mn.Kind == dyad.MentionPlace:
+		case mn.Kind == dyad.MentionPlace || mn.Kind == dyad.MentionMetonym:
+			// judge keeps a metonym only after a locative cue
 		default:
 			continue
 		}
@@ -398,7 +419,7 @@ func (p *proc) oneCountry(m *match) string {
 // choose picks the reading of m with the best score (see score); ties go
 // to the earlier table entry, so the result never depends on map order.
 func (p *proc) choose(m *match) {
-	m.chosen = -1
+	m.prev, m.chosen = m.chosen, -1
 	best := math.Inf(-1)
 	for k, c := range m.cands {
 		e := &p.g.entries[c]
@@ -439,9 +460,9 @@ func (p *proc) matchKey(m *match) string {
 //	log10(population)
 //	+3 a country, −1 a division; +3 a capital, +1 a seat, −1 a section of a city
 //	−1 matched by an alternate name
-//	+3 its country is named by an actor mention of the article
-//	+2 another place of one reading in the article is in its country
-//	+4 it is in the dateline's country, +1 more in the dateline's division
+//	+2 its country is named by an actor mention of the article (not this one)
+//	+2 for each other place of one reading in the article in its country (at most +6)
+//	+4 it is in the dateline's country, +2 more in the dateline's division
 //	+5 the context asks for its kind ("Donetsk region", "the city of X")
 //	+2 a town, for the dateline
 func (p *proc) score(m *match, k int) float64 {
@@ -464,16 +485,24 @@ func (p *proc) score(m *match, k int) float64 {
 	if m.alt[k] {
 		s--
 	}
-	if p.countries[e.Country] > 0 {
-		s += 3
+	n := p.countries[e.Country]
+	if m.mention >= 0 && p.d.Mentions[m.mention].Actor.Country == e.Country {
+		n-- // "Georgia" marked as a country by the actor stage is no evidence for itself
 	}
-	if p.placeCountries[e.Country] > 0 && p.oneCountry(m) == "" {
+	if n > 0 {
 		s += 2
+	}
+	if p.oneCountry(m) == "" {
+		n := p.placeCountries[e.Country]
+		if m.prev == m.cands[k] {
+			n-- // its own reading of the first round
+		}
+		s += 2 * float64(min(n, 3))
 	}
 	if m.cue != CueDateline && p.dlCountry != "" && e.Country == p.dlCountry {
 		s += 4
 		if e.Admin1 != "" && e.Admin1 == p.dlAdmin1 {
-			s++
+			s += 2
 		}
 	}
 	if m.want != kindAny && e.Kind == m.want {
