@@ -77,6 +77,7 @@ func (t *Tokenizer) Process(ctx context.Context, d *dyad.Doc) error {
 		d.Tokens = make([]dyad.Token, 0, len(d.Text)/5+8)
 	}
 	d.Tokens = d.Tokens[:0]
+	sc := scanner{t: t, text: d.Text, dst: d.Tokens}
 	prevEnd := 0
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
@@ -84,19 +85,29 @@ func (t *Tokenizer) Process(ctx context.Context, d *dyad.Doc) error {
 			return fmt.Errorf("sentence %d: span [%d,%d) out of order or outside the text (%d bytes)", i, s.Start, s.End, len(d.Text))
 		}
 		prevEnd = s.End
-		s.FirstToken = len(d.Tokens)
-		d.Tokens = t.Append(d.Tokens, d.Text, s.Span, i)
-		s.EndToken = len(d.Tokens)
+		s.FirstToken = len(sc.dst)
+		sc.sentence(s.Span, i)
+		s.EndToken = len(sc.dst)
 	}
+	sc.finish()
+	d.Tokens = sc.dst
 	return nil
 }
 
 // Append tokenizes text[sp.Start:sp.End] and appends the tokens, marked
 // as belonging to sentence sent, to dst. Spans are offsets into text.
 func (t *Tokenizer) Append(dst []dyad.Token, text string, sp dyad.Span, sent int) []dyad.Token {
-	sc := scanner{t: t, text: text, dst: dst, sent: sent, end: sp.End}
-	// contentEnd: the end of the last token that is not a closing mark, so
-	// that a period there is known to end the sentence.
+	sc := scanner{t: t, text: text, dst: dst}
+	sc.sentence(sp, sent)
+	sc.finish()
+	return sc.dst
+}
+
+// sentence tokenizes one sentence span.
+func (sc *scanner) sentence(sp dyad.Span, sent int) {
+	text := sc.text
+	sc.sent, sc.end = sent, sp.End
+	// A period here ends the sentence (see word).
 	sc.lastDot = lastDot(text, sp.Start, sp.End)
 	i := sp.Start
 	for i < sp.End {
@@ -129,7 +140,29 @@ func (t *Tokenizer) Append(dst []dyad.Token, text string, sp dyad.Span, sent int
 		sc.chunk(i, k)
 		i = k
 	}
-	return sc.dst
+}
+
+// finish gives the tokens whose Norm differs from their text a Norm
+// sliced from one string built for all of them: one allocation per call
+// instead of one per capitalised word.
+func (sc *scanner) finish() {
+	if len(sc.pending) == 0 {
+		return
+	}
+	all := string(sc.buf)
+	off := 0
+	k := 0
+	for i := sc.firstPending; i < len(sc.dst) && k < len(sc.pending); i++ {
+		if sc.dst[i].Norm != "" {
+			continue
+		}
+		n := int(sc.pending[k])
+		sc.dst[i].Norm = all[off : off+n]
+		off += n
+		k++
+	}
+	sc.pending = sc.pending[:0]
+	sc.buf = sc.buf[:0]
 }
 
 // IsSpace reports whether r separates tokens: Unicode white space plus the
@@ -179,14 +212,31 @@ type scanner struct {
 	sent    int
 	end     int
 	lastDot int
+	// Norms that differ from their text, back to back in token order,
+	// with their lengths; tokens waiting for one have an empty Norm.
+	buf          []byte
+	pending      []uint32
+	firstPending int
 }
 
 func (sc *scanner) emit(start, end int, dot bool) {
-	sc.dst = append(sc.dst, dyad.Token{
-		Span:     dyad.Span{Start: start, End: end},
-		Sentence: sc.sent,
-		Norm:     Norm(sc.text[start:end], dot),
-	})
+	w := sc.text[start:end]
+	tok := dyad.Token{Span: dyad.Span{Start: start, End: end}, Sentence: sc.sent}
+	if !dot && plain(w) {
+		tok.Norm = w // the text itself, no copy
+	} else {
+		if len(sc.pending) == 0 {
+			sc.firstPending = len(sc.dst)
+			if sc.buf == nil {
+				sc.buf = make([]byte, 0, len(sc.text)/8+16)
+				sc.pending = make([]uint32, 0, len(sc.text)/40+4)
+			}
+		}
+		n := len(sc.buf)
+		sc.buf = appendNorm(sc.buf, w, dot)
+		sc.pending = append(sc.pending, uint32(len(sc.buf)-n))
+	}
+	sc.dst = append(sc.dst, tok)
 }
 
 // chunk splits one whitespace-free run text[i:k] into tokens.
@@ -591,40 +641,50 @@ func emailEnd(s string, p, k int) int {
 // and guillemets folded to ' and ", en and em dashes to -. dot appends a
 // period (an abbreviation whose period was split off at sentence end).
 func Norm(w string, dot bool) string {
-	plain := true
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			plain = false
-			break
-		}
-	}
-	if plain && !dot {
+	if !dot && plain(w) {
 		return w
 	}
-	var b strings.Builder
-	b.Grow(len(w) + 1)
-	for _, r := range w {
+	return string(appendNorm(make([]byte, 0, len(w)+1), w, dot))
+}
+
+// plain: ASCII without capitals, so the text is its own Norm.
+func plain(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+func appendNorm(b []byte, w string, dot bool) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
 		switch r {
 		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032':
-			r = '\''
+			b = append(b, '\'')
 		case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb':
-			r = '"'
+			b = append(b, '"')
 		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-			r = '-'
+			b = append(b, '-')
+		case utf8.RuneError:
+			b = append(b, w[i-n:i]...) // keep invalid bytes as they are
 		default:
-			if r < utf8.RuneSelf {
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-			} else {
-				r = unicode.ToLower(r)
-			}
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
-		b.WriteRune(r)
 	}
 	if dot {
-		b.WriteByte('.')
+		b = append(b, '.')
 	}
-	return b.String()
+	return b
 }
