@@ -240,7 +240,10 @@ func (t *Tagger) lookupWord(w *word) {
 		w.setCands(numberTags(w.norm)...)
 		return
 	}
-	le := lx.lookup(w.norm)
+	var le *entry
+	if w.norm != w.text {
+		le = lx.lookup(w.norm) // else it was looked up (and missed) above
+	}
 	if w.cap {
 		if le != nil && (w.first || w.norm == "i") {
 			w.fromEntry(le)
