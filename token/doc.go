@@ -9,7 +9,9 @@
 //     "can't" -> "ca" "n't", also 're 'll 've 'd 'm, with ' or ’;
 //   - hyphenated compounds, numbers ("1,000", "3.5", "10th", "1990s",
 //     "29-31", "10:30"), URLs, e-mail addresses, @handles and #hashtags
-//     stay whole; "$1.2" is "$" "1.2" and "5%" is "5" "%";
+//     stay whole; "$1.2" is "$" "1.2", "US$5" is "US$" "5", "5%" is
+//     "5" "%"; a slash joins short parts ("and/or", "24/7") but splits
+//     names ("WASHINGTON/BRUSSELS" is three tokens);
 //   - an abbreviation or initial keeps its period ("Gen.", "U.S.", "a.m.",
 //     "J."), listed in data/lexicon/abbreviations.txt or recognised by
 //     shape; but when that period ends the sentence ("talks in the U.S.")
