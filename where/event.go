@@ -57,7 +57,15 @@ func (p *proc) placeInSentence(si int, ev *dyad.Event) int {
 		}
 		for k := a0 - 1; k >= sn.FirstToken; k-- {
 			if clauseBreaks[p.norm(k)] {
+				// "After talks in Seoul, Biden flew home": a fronted
+				// clause ends at its comma.
 				lo = k + 1
+				for j := k + 1; j < a0; j++ {
+					if p.norm(j) == "," {
+						lo = j + 1
+						break
+					}
+				}
 				break
 			}
 		}

@@ -72,6 +72,12 @@ func (p *proc) judge(m *match) bool {
 		}
 	}
 
+	// "India's Punjab state", "China's Central Military Commission": a
+	// country in the possessive qualifies what follows.
+	if p.possessive(m.end, hi) && p.allCountries(m) {
+		return false
+	}
+
 	// 1. Actor mentions.
 	m.mention = p.mentionAt(m)
 	if m.mention >= 0 {
@@ -88,8 +94,7 @@ func (p *proc) judge(m *match) bool {
 			if m.node < 0 {
 				return true // "the Qatari capital"
 			}
-			// "hit India's Punjab state": India only qualifies the place.
-			return (m.cue >= CueFrom || strong) && !p.possessive(m.end, hi)
+			return m.cue >= CueFrom || strong
 		case inside && mn.Kind != dyad.MentionMetonym && mn.Kind != dyad.MentionCountry:
 			// "Officials in Tripoli", "rebels in Darfur": a place inside
 			// an actor's phrase; judged on its own.
@@ -130,14 +135,7 @@ func (p *proc) judge(m *match) bool {
 
 	// 4. Countries, common words, sentence openers.
 	if !located {
-		allCountries := true
-		for _, c := range m.cands {
-			if p.g.entries[c].Kind != KindCountry {
-				allCountries = false
-				break
-			}
-		}
-		if allCountries || p.g.nodes[m.node].common {
+		if p.allCountries(m) || p.g.nodes[m.node].common {
 			return false
 		}
 		if m.first == lo || p.afterOpener(m.first, lo) {
@@ -233,6 +231,16 @@ func (p *proc) qualify(m *match, lo, hi int) bool {
 		}
 	}
 	return strong
+}
+
+// allCountries: every reading of m is a country.
+func (p *proc) allCountries(m *match) bool {
+	for _, c := range m.cands {
+		if p.g.entries[c].Kind != KindCountry {
+			return false
+		}
+	}
+	return true
 }
 
 // possessive: token k is "'s" or "'".
