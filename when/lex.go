@@ -173,6 +173,7 @@ const (
 	wPastVerb // irregular past forms: met, held, took ...
 	wFew      // few, several, couple
 	wMust     // must, should
+	wBut      // but, or, while, whereas: with a comma, a clause joint
 )
 
 // classify returns the class of a lower-cased ASCII word.
@@ -431,6 +432,8 @@ func classify(w []byte) wid {
 		return wFew
 	case "must", "should":
 		return wMust
+	case "but", "or", "while", "whereas":
+		return wBut
 	}
 	return wNone
 }

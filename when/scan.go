@@ -864,12 +864,13 @@ func (s *scanner) season(i int) (match, bool) {
 const window = 8
 
 // tense reads the nearest tense marker within window words of tokens
-// [first, end), not crossing a sentence end; before wins a tie.
+// [first, end), not crossing a sentence end or the joint of two clauses
+// (", and", ", but"); before wins a tie.
 func (s *scanner) tense(first, end int) tense {
 	bd, bt := 0, tNone
 	for k, n := first-1, 0; k >= 0 && n < window; k-- {
 		if s.t[k].kind == kPunct {
-			if stop(s.t[k].c) {
+			if s.stop(k) {
 				break
 			}
 			continue
@@ -882,7 +883,7 @@ func (s *scanner) tense(first, end int) tense {
 	}
 	for k, n := end, 0; k < len(s.t) && n < window; k++ {
 		if s.t[k].kind == kPunct {
-			if stop(s.t[k].c) {
+			if s.stop(k) {
 				break
 			}
 			continue
@@ -898,7 +899,25 @@ func (s *scanner) tense(first, end int) tense {
 	return bt
 }
 
-func stop(c byte) bool { return c == '.' || c == ';' || c == '?' || c == '!' }
+// stop reports whether the mark at k ends the words tense may read.
+func (s *scanner) stop(k int) bool {
+	switch s.t[k].c {
+	case ';', '?', '!':
+		return true
+	case '.':
+		// a sentence end, not the period of "U.S." or "a.m."
+		if k > 0 && s.t[k-1].kind == kWord && s.t[k-1].e-s.t[k-1].s == 1 || s.adj(k+1) {
+			return false
+		}
+		return k+1 >= len(s.t) || s.t[k+1].kind != kWord || s.t[k+1].caps&capFirst != 0
+	case ',':
+		switch s.w(k + 1) {
+		case wAnd, wBut:
+			return true
+		}
+	}
+	return false
+}
 
 // marker says which way the word at k points: will, shall, 'll, is/was
 // to, due/set/expected/scheduled/planning to point ahead; said, told,

@@ -59,8 +59,7 @@ func (s *Stage) Process(ctx context.Context, d *dyad.Doc) error {
 	if len(d.Events) == 0 {
 		return nil
 	}
-	p.exprs = make([][]Expr, len(d.Sentences))
-	p.done = make([]bool, len(d.Sentences))
+	p.span = make([][2]int32, len(d.Sentences))
 	for i := range d.Events {
 		ev := &d.Events[i]
 		ev.Date, ev.DatePrecision = p.eventDate(ev)
@@ -75,8 +74,11 @@ type proc struct {
 	sc      *Scanner
 	anchor  time.Time // day relative dates count from; zero when none
 	dl      Dateline  // spans in d.Text; End == 0 when there is none
-	exprs   [][]Expr  // per sentence, filled on first use
-	done    []bool
+	// all holds the expressions of the sentences read so far; span[i]
+	// is sentence i's range in it plus one (zero: not read yet).
+	all  []sexpr
+	span [][2]int32
+	buf  []Expr
 }
 
 // setAnchor finds the dateline and chooses the anchor day.
@@ -188,22 +190,41 @@ func (p *proc) yearFromText() (time.Time, string) {
 	return best, from
 }
 
+// sexpr is an expression of a sentence; report is set when it dates a
+// news report ("…, Xinhua reported on Wednesday").
+type sexpr struct {
+	Expr
+	report bool
+}
+
 // sentence returns the expressions of sentence i, without the dateline's.
-func (p *proc) sentence(i int) []Expr {
-	if p.done[i] {
-		return p.exprs[i]
+func (p *proc) sentence(i int) []sexpr {
+	if sp := p.span[i]; sp[1] > 0 {
+		return p.all[sp[0] : sp[1]-1]
 	}
-	p.done[i] = true
 	sn := p.d.Sentences[i]
-	var out []Expr
-	for _, e := range p.sc.Append(nil, p.d.Text[sn.Start:sn.End], sn.Start, p.anchor) {
+	start := len(p.all)
+	p.buf = p.sc.Append(p.buf[:0], p.d.Text[sn.Start:sn.End], sn.Start, p.anchor)
+	for _, e := range p.buf {
 		if p.dl.End > 0 && e.Start < p.dl.End && e.End > p.dl.Start {
 			continue
 		}
-		out = append(out, e)
+		p.all = append(p.all, sexpr{e, reportDate(p.d.Text[sn.Start:e.Start])})
 	}
-	p.exprs[i] = out
-	return out
+	p.span[i] = [2]int32{int32(start), int32(len(p.all)) + 1}
+	return p.all[start:len(p.all):len(p.all)]
+}
+
+// reportDate reports whether the text before an expression ends in
+// "reported": "…, Xinhua reported on Wednesday" dates the report, which
+// dates what it reports unless that is told as background.
+func reportDate(before string) bool {
+	i := len(before)
+	for i > 0 && (before[i-1] == ' ' || before[i-1] == '\t') {
+		i--
+	}
+	const w = "reported"
+	return i >= len(w) && before[i-len(w):i] == w && (i == len(w) || before[i-len(w)-1] == ' ')
 }
 
 // eventDate dates one event: of the expressions in its evidence
@@ -211,7 +232,7 @@ func (p *proc) sentence(i int) []Expr {
 // a tie); with none, the anchor day unless the event is told as
 // background; unresolved without an anchor.
 func (p *proc) eventDate(ev *dyad.Event) (string, string) {
-	var best Expr
+	var best sexpr
 	bestD, found := 0, false
 	for _, evd := range ev.Evidence {
 		si := evd.Sentence
@@ -225,6 +246,9 @@ func (p *proc) eventDate(ev *dyad.Event) (string, string) {
 		}
 	}
 	switch {
+	case found && best.report && p.background(ev):
+		// "China has said it is ready…, Xinhua reported on Wednesday"
+		return "", dyad.PrecisionUnresolved
 	case found && best.Resolved():
 		if p.dayOnly && best.Precision != dyad.PrecisionDay {
 			return "", best.Precision
@@ -320,8 +344,8 @@ func (p *proc) mentions(si int) []dyad.Mention {
 // ("…declared him persona non grata, and on Friday Mexico complained");
 // of the rest, the one nearest the range, resolved before unresolved,
 // earlier first. With no range the first one wins.
-func (p *proc) nearest(es []Expr, lo, hi int) (Expr, int, bool) {
-	best, bestD, found := Expr{}, 0, false
+func (p *proc) nearest(es []sexpr, lo, hi int) (sexpr, int, bool) {
+	best, bestD, found := sexpr{}, 0, false
 	for _, e := range es {
 		if e.Bound {
 			continue
