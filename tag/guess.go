@@ -44,12 +44,6 @@ func (w *word) fromEntry(e *entry) {
 	w.n = e.n
 	w.set = e.set
 	w.tag = e.tags[0]
-	if w.tag == VBZ && w.set.has(NNS) {
-		// The source's order for "-s" words is unreliable ("exercises"
-		// VBZ first); in news the plural noun is the better first guess
-		// and the rules find the verbs.
-		w.tag = NNS
-	}
 }
 
 func (w *word) has(t Tag) bool { return w.set.has(t) }

@@ -206,10 +206,26 @@ func (lx *Lexicon) addWord(l dict.Line) error {
 		}
 	}
 	pastBoth(f[0], &e)
+	if e.tags[0] == VBZ && e.set.has(NNS) {
+		// The source's order for "-s" words is unreliable ("exercises"
+		// VBZ first): when the base is first a noun, so is the plural;
+		// the rules find the verbs. "comes" (come: VB first) stays.
+		if base := lx.lookup(strings.TrimSuffix(f[0], "s")); base != nil && base.first() == NN {
+			for j := 1; j < int(e.n); j++ {
+				if e.tags[j] == NNS {
+					e.tags[0], e.tags[j] = e.tags[j], e.tags[0]
+					if e.lemmas != nil {
+						e.lemmas[0], e.lemmas[j] = e.lemmas[j], e.lemmas[0]
+					}
+					break
+				}
+			}
+		}
+	}
 	if e.set.has(VBZ) && !e.set.has(NNS) && int(e.n) < maxTags && strings.HasSuffix(f[0], "s") && !strings.HasSuffix(f[0], "ss") && kindOf(f[0])&kSay == 0 {
 		// A verb in -s is usually also a plural noun ("scuffles"); the
 		// rules still find the verb after a subject.
-		if base := lx.lookup(f[0][:len(f[0])-1]); base != nil && base.set.has(NN) {
+		if base := lx.lookup(f[0][:len(f[0])-1]); base != nil && base.first() == NN {
 			e.tags[e.n], e.n = NNS, e.n+1
 			e.set |= 1 << NNS
 			if e.lemmas != nil {

@@ -337,9 +337,12 @@ func resolve(ws []word, i int) {
 			w.choose(VBZ) // "that bans nuclear tests"; not "that ties between"
 		case prevW != nil && (prevW.tag == NN || prevW.tag == NNP || prevW.tag == Comma) &&
 			(startsObject(next) || next == VBG || next == JJ || next == VBN && w.kind&kGet != 0) && !inObject(ws, i):
-			// Not when the noun before is itself an object: "keep
-			// communication lines open".
-			w.choose(VBZ) // "the enemy keeps targeting", "China stands ready", "Sweden, ..., hopes to join"
+			// "the enemy keeps targeting", "China stands ready", "Sweden,
+			// ..., hopes to join"; not when the noun before is itself an
+			// object: "keep communication lines open".
+			w.choose(VBZ)
+		case prevW != nil && prevW.tag == NNP && prevW.cap && next.isNoun() && !inObject(ws, i):
+			w.choose(VBZ) // "Zelensky urges allies"
 		case prevW != nil && (prevW.tag == NNS || prevW.tag == NNPS || prevW.tag == IN || prevW.tag.isVerb()):
 			w.choose(NNS) // "rejected calls for", "for talks"
 		}
@@ -350,7 +353,7 @@ func resolve(ws []word, i int) {
 			w.tag = VBP // "they attack"; "which control most"; not "that aid can"
 		case prevW != nil && prevW.tag == CC && startsObject(next) && coordVB(ws, i-1):
 			w.tag = VB // "withdraw its ambassador and end its cooperation"
-		case prevW != nil && prevW.tag == NNS && (startsObject(next) || next == JJ || next == IN && w.tag != NN) && !inObject(ws, i):
+		case prevW != nil && prevW.tag == NNS && (startsObject(next) || next == JJ || next == IN && (w.tag != NN || prevW.first)) && !inObject(ws, i):
 			w.tag = VBP // "the two militaries exhibit strong momentum"
 		case prevW != nil && prevW.tag == TO:
 			w.tag = VB
