@@ -33,7 +33,7 @@ async function api(path) {
 }
 
 function show(title, ...content) {
-  main.replaceChildren(h("h1", {}, title), ...content);
+  main.replaceChildren(h("h1", {}, title), ...content.flat(Infinity).filter((x) => x != null && x !== false));
   document.title = `${title} — dyad`;
   main.focus({ preventScroll: true });
 }
@@ -299,7 +299,7 @@ async function articleView(key, currentEvent) {
   const facts = h("p", { class: "muted" }, [a.outlet, a.published, a.url ? h("a", { href: a.url, rel: "noopener noreferrer" }, "original") : null]
     .filter(Boolean).flatMap((x, i) => (i ? [" · ", x] : [x])));
   const legend = h("p", { class: "legend" }, "Highlighted:",
-    h("span", {}, h("mark", { class: "ev" }, "evidence of an event")), h("span", {}, h("span", { class: "ev current" }, h("mark", { class: "ev current" }, "selected event"))),
+    h("span", {}, h("mark", { class: "ev" }, "evidence of an event")), h("span", {}, h("mark", { class: "ev current" }, "selected event")),
     h("span", {}, h("span", { class: "actor" }, "actor")), h("span", {}, h("span", { class: "quote" }, "quote")));
   show(a.title || a.id, facts, a.copy_of ? h("p", {}, `This is a copy (${a.copy_of.outlet || a.copy_of.id}); showing the story it repeats.`) : null,
     legend, h("div", { class: "reader" }, h("article", { "aria-label": "Article text" }, text), side));
