@@ -42,7 +42,7 @@ func chromiumPath() string {
 // test follows the first one from the table to its evidence.
 var handMade = []struct {
 	article, source, sourceName, target, targetName, code, date, evidence string
-	loc                                                                    *dyad.Location
+	loc                                                                   *dyad.Location
 }{
 	{"sample-01", "USAGOV", "Joe Biden", "CHNGOV", "Xi Jinping", "030", "2023-11-15",
 		"U.S. President Joe Biden and Chinese President Xi Jinping agreed on Wednesday",
@@ -208,7 +208,7 @@ func TestBrowser(t *testing.T) {
 	}
 	count := func(sel string) int {
 		t.Helper()
-		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(` + strconv.Quote(sel) + `).length`))
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+strconv.Quote(sel)+`).length`))
 		if err != nil {
 			t.Fatalf("count %s: %v", sel, err)
 		}
