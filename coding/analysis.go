@@ -158,6 +158,7 @@ type sent struct {
 	n    int
 	toks []dyad.Token
 	tags []string // the tagger's tags, with a few local repairs (retag)
+	lems []string // lemmas, repaired with the tags
 	pos  []byte
 	time []bool
 	ment []int32 // outermost event-actor mention covering each token, or -1
@@ -180,7 +181,7 @@ func (s *sent) tag(i int) string   { return s.tags[i] }
 
 // word is a token's lemma, or its norm when the tagger gave none.
 func (s *sent) word(i int) string {
-	if l := s.toks[i].Lemma; l != "" {
+	if l := s.lems[i]; l != "" {
 		return l
 	}
 	return s.toks[i].Norm
@@ -230,8 +231,13 @@ func (s *sent) load(si int) {
 		s.tags = make([]string, s.n)
 	}
 	s.tags = s.tags[:s.n]
+	if cap(s.lems) < s.n {
+		s.lems = make([]string, s.n)
+	}
+	s.lems = s.lems[:s.n]
 	for i := range s.toks {
 		s.tags[i] = s.toks[i].Tag
+		s.lems[i] = s.toks[i].Lemma
 		s.ment[i] = -1
 		s.vgAt[i] = -1
 	}
@@ -329,6 +335,17 @@ func (s *sent) retag() {
 			case "be", "being", "been", "is", "was", "were", "are", "get", "got":
 				s.tags[i] = "VBN"
 			}
+		case (t == "NN" || t == "JJ") && len(w) > 4 && strings.HasSuffix(w, "ed") && i > 0 && s.ment[i] < 0 &&
+			(prev == "NNS" || prev == "NNPS" || prev == "NNP" || s.ment[i-1] >= 0) && prev != "POS" && (i < 2 || s.tags[i-2] != "DT" || s.ment[i-1] >= 0):
+			// "gunmen abducted dozens", "guards tortured Syrian activists"
+			switch next {
+			case "DT", "CD", "NNS", "NNP", "NNPS", "JJ", "PRP$", "PRP":
+				s.tags[i] = "VBD"
+				s.lems[i] = s.c.verbLemma(w)
+			}
+		case t == "NN" && i > 1 && s.ment[i-1] >= 0 && s.ment[i] < 0 && (next == "DT" || next == "PRP$") && s.toks[s.mentionStart(i-1)-1].Norm == "that":
+			// "demanded that Iran release the tanker"
+			s.tags[i] = "VB"
 		case (t == "NNS" || t == "NN") && verbish[w] && i > 0 && s.ment[i-1] >= 0 && s.ment[i] < 0 && prev != "POS":
 			switch next {
 			case "JJ", "TO", "DT", "IN", "PRP", "NNP", "RB", "VBN":
@@ -336,6 +353,12 @@ func (s *sent) retag() {
 			}
 		}
 	}
+}
+
+// mentionStart is the first token of the mention over token i (at least 1).
+func (s *sent) mentionStart(i int) int {
+	m := &s.d.Mentions[s.ment[i]]
+	return max(m.FirstToken-s.off, 1)
 }
 
 // markMentions records, per token, the outermost mention that may act in

@@ -1,6 +1,10 @@
 package coding
 
-import "github.com/dyadproject/dyad"
+import (
+	"slices"
+
+	"github.com/dyadproject/dyad"
+)
 
 // The clause analysis is shallow: noun phrases are runs of nominal tokens,
 // verb groups come from findVerbGroups, and a clause's subject is found by
@@ -86,6 +90,17 @@ func (s *sent) headMentions(b, e int, places bool) (int, bool) {
 		}
 	}
 	return last, last >= 0
+}
+
+// actorHead: the phrase's head is (in) an actor mention, not a noun an
+// actor only modifies ("the Iranian strike").
+func (s *sent) actorHead(p np) bool {
+	h := p.head
+	if h < p.start || h >= s.n {
+		return true
+	}
+	mi := int(s.ment[h])
+	return mi >= 0 && slices.Contains(p.ments, mi) || s.inClass(h, "persons")
 }
 
 // usable: the mention names an actor (a country code, or a pronoun or
@@ -451,6 +466,7 @@ func (s *sent) finiteClause(vi int) {
 	if ok {
 		v.subj, v.subjOK = p, true
 		v.firstP = p.first || (p.pron && len(p.ments) == 0)
+		s.thatClause(vi)
 		return
 	}
 	if stop == stopConj && at >= 0 {
@@ -460,7 +476,7 @@ func (s *sent) finiteClause(vi int) {
 		prev := s.vgBefore(at)
 		for q := prev; q >= 0; q-- {
 			s.analyze(q)
-			if w := &s.vgs[q]; w.finite && w.subjOK && len(w.subj.ments) > 0 {
+			if w := &s.vgs[q]; w.finite && w.subjOK && len(w.subj.ments) > 0 && s.actorHead(w.subj) {
 				prev = q
 				break
 			}

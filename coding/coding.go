@@ -236,7 +236,7 @@ func expandGroups(toks []string) [][]string {
 			depth--
 			if depth == 0 && open >= 0 {
 				inner := toks[open+1 : i]
-				if len(inner) == 1 {
+				if len(inner) == 1 && slotNames[strings.SplitN(inner[0], "=", 2)[0]] == noSlot {
 					// a single optional word stays one element
 					open = -1
 					continue
@@ -278,6 +278,25 @@ func splitPos(pos string) (string, int) {
 	n := 0
 	fmt.Sscanf(pos[i+1:], "%d", &n)
 	return pos[:i], n
+}
+
+// verbLemma guesses the base form of a past tense the tagger missed
+// ("abducted", "tortured", "shelled"): the candidate some pattern uses.
+func (c *Coder) verbLemma(w string) string {
+	base := strings.TrimSuffix(w, "ed")
+	cands := []string{base, base + "e", strings.TrimSuffix(w, "d")}
+	if n := len(base); n > 2 && base[n-1] == base[n-2] {
+		cands = append(cands, base[:n-1])
+	}
+	if strings.HasSuffix(w, "ied") {
+		cands = append(cands, strings.TrimSuffix(w, "ied")+"y")
+	}
+	for _, c2 := range cands {
+		if _, ok := c.idx[c2]; ok {
+			return c2
+		}
+	}
+	return w
 }
 
 // Name is the stage name.

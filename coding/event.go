@@ -363,7 +363,7 @@ func (a *article) emitCode(m *match, code string) {
 	// reciprocal actions go both ways when they happened; an intention
 	// is only the speaker's
 	recip := p.flags&flagRecip != 0
-	back := recip && fc.modality == dyad.Asserted
+	back := recip && fc.modality == dyad.Asserted && !fc.framed
 	if len(tgts) > 0 {
 		for _, sm := range srcs {
 			for _, tm := range tgts {
@@ -484,6 +484,9 @@ func (a *article) lastHostile(country string) (member, bool) {
 
 func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
 	if src.actor.Country == "" {
+		return
+	}
+	if len(m.p.agents) > 0 && !slices.Contains(m.p.agents, src.actor.Agent) {
 		return
 	}
 	if src.actor == tgt.actor && !inferred {

@@ -193,8 +193,9 @@ func (s *sent) slotAt(i int, pair, places, head bool) (np, bool) {
 	}
 	e := s.npEnd(i)
 	p := s.phrase(i, e, places)
-	if head && len(p.ments) > 0 && int(s.ment[e-1]) != p.ments[0] {
+	if head && len(p.ments) > 0 && !s.actorHead(p) {
 		// "hosts a U.S. naval base": the actor only modifies the head
+		// (but "met their Iranian counterparts" names them)
 		p.ments = nil
 		if !p.dual {
 			return np{}, false
@@ -207,7 +208,11 @@ func (s *sent) slotAt(i int, pair, places, head bool) (np, bool) {
 	if len(p.ments) == 0 {
 		// "five sites in Iraq", "interested countries in the Asia-Pacific"
 		for j := p.end; j+1 < s.n && j < p.end+1; j++ {
-			switch s.norm(j) {
+			w := s.norm(j)
+			if w == "with" && s.inClass(p.head, "border") {
+				w = "in" // "the border with Azerbaijan"
+			}
+			switch w {
 			case "in", "inside", "near", "across", "along", "within", "around", "off":
 				k := j + 1
 				if s.nominal(k) {
@@ -258,6 +263,7 @@ type frameCtx struct {
 	modality string
 	negated  bool
 	drop     bool
+	framed   bool // a frame changed the code: the other side did not act
 }
 
 // applyFrame changes the code for frame k; false when no event is left.
@@ -268,6 +274,9 @@ func (s *sent) applyFrame(fc *frameCtx, k frameKind) {
 		return
 	}
 	fc.code = code
+	if k != fTransparent {
+		fc.framed = true
+	}
 	if k == fIntent || k == fAgree {
 		if fc.modality == dyad.Asserted {
 			fc.modality = dyad.Intended

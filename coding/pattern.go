@@ -75,18 +75,22 @@ type pattern struct {
 	key   string // the pattern as written, normalized, for overrides
 	order int    // load order, the last tie-break
 	slots int    // which slots appear (bit per slotKind)
+	// agents, when set, are the only CAMEO agents the source may have
+	// (flag src=MIL|COP): "police stormed" is not "protesters stormed"
+	agents []string
 }
 
 func (p *pattern) has(s slotKind) bool { return p.slots&(1<<s) != 0 }
 
 // rawPattern is a parsed line whose class references are not yet resolved.
 type rawPattern struct {
-	line  dict.Line
-	code  string
-	text  string // the pattern field
-	toks  []string
-	flags int
-	key   string
+	line   dict.Line
+	code   string
+	text   string // the pattern field
+	toks   []string
+	flags  int
+	agents []string
+	key    string
 }
 
 // variants writes out the {a b|c} alternations and optional groups of a
@@ -131,7 +135,20 @@ func parsePatternLine(l dict.Line, defaults int) (*rawPattern, error) {
 	}
 	r := &rawPattern{line: l, code: code, flags: defaults}
 	if len(f) == 3 {
-		v, err := parseFlags(l, f[2])
+		var rest []string
+		for _, fl := range strings.Fields(f[2]) {
+			if a, ok := strings.CutPrefix(fl, "src="); ok {
+				for _, ag := range strings.Split(a, "|") {
+					if len(ag) != 3 || strings.ToUpper(ag) != ag {
+						return nil, l.Errorf("src=%s: want CAMEO agent codes like MIL|COP", a)
+					}
+					r.agents = append(r.agents, ag)
+				}
+				continue
+			}
+			rest = append(rest, fl)
+		}
+		v, err := parseFlags(l, strings.Join(rest, " "))
 		if err != nil {
 			return nil, err
 		}
@@ -156,7 +173,10 @@ func parsePatternLine(l dict.Line, defaults int) (*rawPattern, error) {
 // compile resolves classes and checks the pattern's shape.
 func (r *rawPattern) compile(lx *lexicon, order int) (*pattern, error) {
 	l := r.line
-	p := &pattern{code: r.code, codes: strings.Split(r.code, "+"), flags: r.flags, pos: l.Pos(), key: r.key, order: order}
+	p := &pattern{code: r.code, codes: strings.Split(r.code, "+"), flags: r.flags, agents: r.agents, pos: l.Pos(), key: r.key, order: order}
+	if len(p.agents) > 0 {
+		p.spec += 2
+	}
 	p.code = p.codes[0]
 	toks := r.toks
 	if strings.Contains(toks[0], "=") && slotNames[strings.SplitN(toks[0], "=", 2)[0]] != noSlot {
@@ -186,10 +206,16 @@ func (r *rawPattern) compile(lx *lexicon, order int) (*pattern, error) {
 		for _, e := range es {
 			switch e.kind {
 			case eWord:
-				if e.opt {
+				// a word with few alternatives says more than a class
+				switch {
+				case e.opt:
 					p.spec++
-				} else {
+				case len(e.words) <= 3:
+					p.spec += 4
+				case len(e.words) <= 10:
 					p.spec += 3
+				default:
+					p.spec += 2
 				}
 				if e.pos != 0 {
 					p.spec++
