@@ -163,7 +163,16 @@ var findCases = []struct {
 	{"2023-11-01", "Growth slowed in the early 2000s.", []string{`"in the early 2000s" decade  unresolved`}},
 	{"2023-11-01", "Music of the 1960's.", []string{`"the 1960's" decade  unresolved`}},
 
+	// counted from a day of the story: found, unresolved
+	{"2023-11-01", "He was arrested on Monday and charged the next day.", []string{`"on Monday" weekday 2023-10-30 day`, `"the next day" relative  unresolved`}},
+	{"2023-11-01", "He was freed the following week.", []string{`"the following week" relative  unresolved`}},
+	{"2023-11-01", "He had arrived the previous day.", []string{`"the previous day" relative  unresolved`}},
+	{"2023-11-01", "He was freed two days later.", []string{`"two days later" relative  unresolved`}},
+	{"2023-11-01", "He had been freed three weeks earlier.", []string{`"three weeks earlier" relative  unresolved`}},
+	{"2023-11-01", "Later this week the envoys meet.", []string{`"Later this week" relative 2023-10-30 week`}},
+
 	// not dates
+	{"2023-11-01", "He sat next to the minister in the last week of talks.", nil},
 	{"2023-11-01", "Theresa May said you may go.", nil},
 	{"2023-11-01", "March on Washington, they said.", nil},
 	{"2023-11-01", "The Good Friday agreement held.", nil},

@@ -174,6 +174,7 @@ const (
 	wFew      // few, several, couple
 	wMust     // must, should
 	wBut      // but, or, while, whereas: with a comma, a clause joint
+	wFollowing
 )
 
 // classify returns the class of a lower-cased ASCII word.
@@ -434,6 +435,8 @@ func classify(w []byte) wid {
 		return wMust
 	case "but", "or", "while", "whereas":
 		return wBut
+	case "following":
+		return wFollowing
 	}
 	return wNone
 }

@@ -73,6 +73,12 @@ func (s *scanner) at(i int) (match, bool) {
 			return s.modified(i)
 		case id == wAgo:
 			return s.ago(i)
+		case id == wLater || id == wEarlier:
+			if unit(s.wl(i - 1)) {
+				return s.ago(i) // "two days later": counted from the story, not the anchor
+			}
+		case id == wFollowing || id == wPrevious:
+			return s.storyRelative(i)
 		case id == wWeekend:
 			return s.weekend(i)
 		case id >= wSpring && id <= wWinter:
@@ -674,8 +680,11 @@ func (s *scanner) modified(i int) (match, bool) {
 		mod = s.w(j)
 		j++
 	}
-	if (mod == wPast || mod == wComing) && s.w(i-1) == wThe {
-		return match{}, false // "the past week", "the coming days": durations
+	if s.w(i-1) == wThe {
+		if mod == wNext {
+			return s.storyRelative(i) // "the next day"
+		}
+		return match{}, false // "the past week", "the last month", "the coming days": durations
 	}
 	if mod == wPast && j == i+1 {
 		return match{}, false // "past Monday" without "this"
@@ -755,7 +764,8 @@ func (s *scanner) modified(i int) (match, bool) {
 }
 
 // ago reads "two days ago", "a week ago", "three years ago", "a few days
-// ago" (found, unresolved), triggered at "ago" and reading back.
+// ago" (found, unresolved), triggered at "ago" and reading back; the same
+// with "later" or "earlier" is found and left unresolved.
 func (s *scanner) ago(i int) (match, bool) {
 	unit := s.wl(i - 1)
 	n, first := 0, i-2
@@ -811,10 +821,29 @@ func (s *scanner) ago(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	if n == 0 && mt.first == i-1 {
-		mt.date = time.Time{} // "days ago": no count
+	if n == 0 && mt.first == i-1 || s.t[i].id != wAgo {
+		mt.date = time.Time{} // "days ago": no count; "days later": no anchor
 	}
 	return mt, true
+}
+
+func unit(id wid) bool {
+	switch id {
+	case wDay, wDays, wWeek, wWeeks, wMonth, wMonths, wYear, wYears, wFortnight:
+		return true
+	}
+	return false
+}
+
+// storyRelative reads "the next day", "the following week", "the
+// previous month": counted from a day of the story, which the scanner
+// does not know, so found and left unresolved.
+func (s *scanner) storyRelative(i int) (match, bool) {
+	if s.wl(i-1) != wThe || !unit(s.w(i+1)) {
+		return match{}, false
+	}
+	first, bound, _ := s.extend(i-1, true)
+	return match{first: first, end: i + 2, kind: KindRelative, bound: bound}, true
 }
 
 // weekend reads "the weekend" ("at the weekend", "over the weekend"):
