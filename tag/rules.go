@@ -71,7 +71,18 @@ func licensed(ws []word, i int) bool {
 	case pw.kind&kDo != 0 && pw.tag.isVerb():
 		return negBetween(ws, p, i) || p == i-1 && i+1 < len(ws) && !ws[i+1].tag.isPunct()
 	case pw.kind&kLetMake != 0 && pw.tag.isVerb():
-		return p == i-1 // "help end the war"; "let them go" is not handled
+		return p == i-1 // "help end the war"
+	}
+	// "let U.N. inspectors reinstall", "helped Kyiv repel": a short noun
+	// phrase between let/help and the verb.
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		t := ws[j].tag
+		if ws[j].kind&kLetMake != 0 && t.isVerb() {
+			return j < i-1
+		}
+		if !(t.isNoun() || t == PRP || t == DT || t == JJ || t == CD || t == POS || t == PRPS) {
+			return false
+		}
 	}
 	return false
 }
@@ -349,6 +360,8 @@ func resolve(ws []word, i int) {
 	case (w.tag == VB || w.tag == VBP || w.tag == NN || w.tag == NNS) && w.set&(1<<VB|1<<VBP) != 0 && w.set&(1<<NN|1<<NNS) != 0:
 		// "they attack", "officials visit the"; else the lexicon's guess.
 		switch {
+		case pw != nil && (pw.norm == "he" || pw.norm == "she" || pw.norm == "it") && w.has(VBD):
+			w.tag = VBD // "he let them go", "it hit the port": not a plural present
 		case pw != nil && (isSubject(pw) || pw.kind&(kThat|kRel) != 0 && (startsObject(next) || next == JJ)):
 			w.tag = VBP // "they attack"; "which control most"; not "that aid can"
 		case prevW != nil && prevW.tag == CC && startsObject(next) && coordVB(ws, i-1):
