@@ -177,16 +177,22 @@ func BenchmarkQueries1M(b *testing.B) {
 		{"root", func() string { return fmt.Sprintf("/api/events?root=%02d", 1+r.IntN(20)) }},
 		{"code_prefix", func() string { return fmt.Sprintf("/api/events?code=%02d%d", 1+r.IntN(20), r.IntN(6)) }},
 		{"quad", func() string { return fmt.Sprintf("/api/events?quad=%d", 1+r.IntN(4)) }},
-		{"plover", func() string { return "/api/events?plover=" + []string{"CONSULT", "ACCUSE", "PROTEST", "COERCE", "AID"}[r.IntN(5)] }},
+		{"plover", func() string {
+			return "/api/events?plover=" + []string{"CONSULT", "ACCUSE", "PROTEST", "COERCE", "AID"}[r.IntN(5)]
+		}},
 		{"date_range", func() string { return "/api/events?" + window() }},
 		{"place_country", func() string { return "/api/events?place=" + country() }},
 		{"dyad_dates_quad", func() string {
 			return fmt.Sprintf("/api/events?dyad=%s,%s&quad=%d&%s", country(), country(), 1+r.IntN(4), window())
 		}},
-		{"source_root_dates", func() string { return fmt.Sprintf("/api/events?source=%s&root=%02d&%s", country(), 1+r.IntN(20), window()) }},
+		{"source_root_dates", func() string {
+			return fmt.Sprintf("/api/events?source=%s&root=%02d&%s", country(), 1+r.IntN(20), window())
+		}},
 		{"sort_goldstein_dyad", func() string { return "/api/events?sort=goldstein&dyad=" + country() + "," + country() }},
 		{"page_3_deep", nil}, // follows cursors: see below
-		{"text", func() string { return "/api/events?q=" + loadWords[r.IntN(len(loadWords))] + "+" + loadWords[r.IntN(len(loadWords))] }},
+		{"text", func() string {
+			return "/api/events?q=" + loadWords[r.IntN(len(loadWords))] + "+" + loadWords[r.IntN(len(loadWords))]
+		}},
 		{"actor_name", func() string { return "/api/events?actor=" + strings.ToLower(country()) + "gov" }},
 		{"series_month", func() string { return "/api/dyads/" + country() + "/" + country() + "/series?interval=month" }},
 		{"top_actors_year", func() string {
