@@ -11,6 +11,15 @@ var clauseBreaks = map[string]bool{
 	"but": true, "whilst": true, "once": true,
 }
 
+// verbalRoots are the CAMEO roots of things said or decided (statements,
+// appeals, intentions, consultations by phone, diplomatic moves,
+// demands, disapproval, rejections, threats, protests, reductions of
+// relations): for Config.SourceHome.
+var verbalRoots = map[string]bool{
+	"01": true, "02": true, "03": true, "04": true, "05": true, "10": true, "11": true,
+	"12": true, "13": true, "14": true, "16": true,
+}
+
 // eventLocation is where an event took place:
 //
 //  1. in each evidence sentence in turn, a place with a locative cue
@@ -26,13 +35,19 @@ var clauseBreaks = map[string]bool{
 //  4. else nil. Places after "from", "to" (without motion) or "of" are
 //     never used: "recalled its ambassador from Tehran" did not happen in
 //     Tehran.
-func (p *proc) eventLocation(ev *dyad.Event, fallback bool) *dyad.Location {
+func (p *proc) eventLocation(ev *dyad.Event, fallback, home bool) *dyad.Location {
 	for _, e := range ev.Evidence {
 		if e.Sentence < 0 || e.Sentence >= len(p.d.Sentences) {
 			continue
 		}
 		if m := p.placeInSentence(e.Sentence, ev); m >= 0 {
 			loc := p.resolved[p.byMatch[m]].Location
+			return &loc
+		}
+	}
+	if home && verbalRoots[ev.Root] && (p.dl < 0 || p.dlCountry != ev.Source.Country) {
+		if c := p.g.Country(ev.Source.Country); c != nil {
+			loc := c.Location()
 			return &loc
 		}
 	}
@@ -50,7 +65,7 @@ func (p *proc) placeInSentence(si int, ev *dyad.Event) int {
 	lo, hi := sn.FirstToken, sn.EndToken
 	if a0 >= 0 {
 		for k := a1; k < sn.EndToken; k++ {
-			if clauseBreaks[p.norm(k)] {
+			if clauseBreaks[p.norm(k)] || p.norm(k) == "," && k+1 < sn.EndToken && (p.norm(k+1) == "and" || p.norm(k+1) == "or") {
 				hi = k
 				break
 			}
@@ -80,8 +95,11 @@ func (p *proc) placeInSentence(si int, ev *dyad.Event) int {
 		case m.cue == CueAt && a0 < 0:
 			return i // no actor: the first place of the sentence
 		case m.cue == CueAt && m.first >= a1:
-			if after < 0 {
-				after = i // matches are in text order: the nearest
+			// The nearest (matches are in text order), unless a later one
+			// is in the target's country ("struck sites in Iraq and
+			// Syria", for the event against Syria).
+			if after < 0 || !p.inCountry(after, ev.Target.Country) && p.inCountry(i, ev.Target.Country) {
+				after = i
 			}
 		case m.cue == CueAt && m.end <= a0:
 			before = i // the last one seen is the nearest
@@ -96,6 +114,11 @@ func (p *proc) placeInSentence(si int, ev *dyad.Event) int {
 		return before
 	}
 	return venue
+}
+
+// inCountry: match i's reading is in country iso3.
+func (p *proc) inCountry(i int, iso3 string) bool {
+	return iso3 != "" && p.resolved[p.byMatch[i]].Country == iso3
 }
 
 // anchor returns the tokens of the mention that names the event's source

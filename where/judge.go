@@ -72,9 +72,10 @@ func (p *proc) judge(m *match) bool {
 		}
 	}
 
-	// "India's Punjab state", "China's Central Military Commission": a
-	// country in the possessive qualifies what follows.
-	if p.possessive(m.end, hi) && p.allCountries(m) {
+	// "India's Punjab state", "China's Central Military Commission", "the
+	// U.S. Pacific territory": a country in the possessive or before a
+	// noun qualifies what follows.
+	if p.allCountries(m) && (p.possessive(m.end, hi) || m.end < hi && p.isNoun(m.end)) {
 		return false
 	}
 
@@ -231,6 +232,17 @@ func (p *proc) qualify(m *match, lo, hi int) bool {
 		}
 	}
 	return strong
+}
+
+// isNoun: token k is tagged as a noun, and not a word of time ("in the
+// US today", "in China Monday").
+func (p *proc) isNoun(k int) bool {
+	return strings.HasPrefix(p.tag(k), "NN") && !timeWords[p.norm(k)] && !isMonth(p.norm(k))
+}
+
+var timeWords = map[string]bool{
+	"today": true, "tomorrow": true, "yesterday": true, "tonight": true, "year": true, "week": true,
+	"month": true, "morning": true, "evening": true, "afternoon": true, "night": true,
 }
 
 // allCountries: every reading of m is a country.

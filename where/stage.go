@@ -23,6 +23,12 @@ type Config struct {
 	// NoDatelineFallback leaves an event's location empty when its
 	// sentences name no place, instead of using the dateline city.
 	NoDatelineFallback bool
+	// SourceHome places a verbal event (CAMEO roots 01-05, 10-14, 16)
+	// whose sentences name no place in its source's country (at the
+	// capital) rather than at the dateline, when the two countries
+	// differ: "Trudeau accused India" under a NEW DELHI dateline happened
+	// in Canada. Off by default: the coding policy names the dateline.
+	SourceHome bool
 }
 
 // Stage is the places stage. It loads the gazetteer once, on first use,
@@ -86,7 +92,7 @@ func (s *Stage) Process(ctx context.Context, d *dyad.Doc) error {
 		d.Places = append(d.Places, r.Place)
 	}
 	for i := range d.Events {
-		d.Events[i].Location = p.eventLocation(&d.Events[i], !s.cfg.NoDatelineFallback)
+		d.Events[i].Location = p.eventLocation(&d.Events[i], !s.cfg.NoDatelineFallback, s.cfg.SourceHome)
 	}
 	return nil
 }
