@@ -429,7 +429,7 @@ func (s *scanner) dayFirst(i int) (match, bool) {
 		m2 = m
 	} else if k, ok := s.rangeSep(end, i); ok {
 		if dd, k2, ok := s.dayTok(k); ok {
-			if mm, k3, ok := s.monthTok(k2); ok && validMD(mm, dd) {
+			if mm, k3, ok := s.monthTok(k2); ok && validMD(mm, dd) && (mm != m || dd > d) {
 				m2, d2, end = mm, dd, k3
 			}
 		}
@@ -473,7 +473,7 @@ func (s *scanner) dayMatch(first, end int, bound bool, y, m, d, m2, d2 int) (mat
 		if m2 < m {
 			uy++
 		}
-		if validYMD(uy, m2, d2) {
+		if validYMD(uy, m2, d2) && civil(uy, m2, d2).After(mt.date) {
 			mt.until = civil(uy, m2, d2)
 		}
 	}
@@ -495,7 +495,7 @@ func (s *scanner) month(i int) (match, bool) {
 			if dd, k2, ok := s.dayTok(k); ok && dd > d && validMD(m, dd) {
 				m2, d2, end = m, dd, k2
 			} else if mm, k2, ok := s.monthTok(k); ok {
-				if dd, k3, ok := s.dayTok(k2); ok && validMD(mm, dd) {
+				if dd, k3, ok := s.dayTok(k2); ok && validMD(mm, dd) && (mm != m || dd > d) {
 					m2, d2, end = mm, dd, k3
 				}
 			}
