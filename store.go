@@ -250,8 +250,9 @@ type SeriesQuery struct {
 	From, To string // inclusive days, YYYY-MM-DD; "" for open
 }
 
-// DayCount is the number of dated events of one QuadClass on one day and
-// the sum of their Goldstein values.
+// DayCount is the number of events of one QuadClass on one day and the
+// sum of their Goldstein values. An undated event counts on the day its
+// first article was published; one without either date is left out.
 type DayCount struct {
 	Date      string
 	Quad      int
@@ -309,7 +310,7 @@ type Querier interface {
 	// (the earliest stored one with it); ErrNotFound when neither matches.
 	Article(ctx context.Context, keyOrID string) (StoredArticle, error)
 	// DyadSeries returns the daily event counts between two sides, by
-	// date, then QuadClass.
+	// date, then QuadClass (see DayCount for undated events).
 	DyadSeries(ctx context.Context, q SeriesQuery) ([]DayCount, error)
 	// TopActors returns the actors with the most events, most first.
 	TopActors(ctx context.Context, q ActorQuery) ([]ActorCount, error)

@@ -269,8 +269,9 @@ func testDyadSeries(t *testing.T, s dyad.Store) {
 		q    dyad.SeriesQuery
 		want string
 	}{
-		{dyad.SeriesQuery{A: "CHN", B: "RUS"}, "2023-10-30 q1 1 1.0; 2023-10-31 q1 2 5.4; 2023-10-31 q4 1 -5.0; "},
-		{dyad.SeriesQuery{A: "RUS", B: "CHN", Directed: true}, "2023-10-31 q1 2 5.4; "},
+		// The undated event of q3 counts on q3's publication day.
+		{dyad.SeriesQuery{A: "CHN", B: "RUS"}, "2023-10-30 q1 1 1.0; 2023-10-31 q1 2 5.4; 2023-10-31 q4 1 -5.0; 2024-05-14 q1 1 4.0; "},
+		{dyad.SeriesQuery{A: "RUS", B: "CHN", Directed: true}, "2023-10-31 q1 2 5.4; 2024-05-14 q1 1 4.0; "},
 		{dyad.SeriesQuery{A: "CHN", B: "RUS", From: "2023-10-31", To: "2023-10-31"}, "2023-10-31 q1 2 5.4; 2023-10-31 q4 1 -5.0; "},
 		{dyad.SeriesQuery{A: "CHNMIL", B: "RUSMIL"}, "2023-10-30 q1 1 1.0; "},
 		{dyad.SeriesQuery{A: "USA", B: "RUS"}, ""},

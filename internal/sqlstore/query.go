@@ -623,12 +623,22 @@ func (s *Store) DyadSeries(ctx context.Context, q dyad.SeriesQuery) ([]dyad.DayC
 	if q.A == "" || q.B == "" {
 		return nil, fmt.Errorf("%w: a dyad needs both sides", dyad.ErrBadQuery)
 	}
+	// An undated event counts on the day its first article was published,
+	// the date the coding policy gives an event whose text names none.
 	w := &where{}
 	dyadCond(w, q.A, q.B, q.Directed)
-	w.add("e.date <> ''")
-	dateConds(w, q.From, q.To)
-	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(`SELECT e.date, e.quad, COUNT(*), SUM(e.goldstein) FROM events e`+w.sql()+
-		` GROUP BY e.date, e.quad ORDER BY e.date, e.quad`), w.args...)
+	outer := &where{}
+	outer.add("x.day <> ''")
+	if q.From != "" {
+		outer.add("x.day >= ?", q.From)
+	}
+	if q.To != "" {
+		outer.add("x.day <= ?", q.To)
+	}
+	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(`SELECT x.day, x.quad, COUNT(*), SUM(x.goldstein) FROM (
+		SELECT CASE WHEN e.date <> '' THEN e.date ELSE substr(a.published, 1, 10) END AS day, e.quad, e.goldstein
+		FROM events e JOIN articles a ON a.id = e.first_article_id`+w.sql()+`) x`+outer.sql()+
+		` GROUP BY x.day, x.quad ORDER BY x.day, x.quad`), append(w.args, outer.args...)...)
 	if err != nil {
 		return nil, err
 	}

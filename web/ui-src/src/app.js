@@ -333,8 +333,8 @@ async function dyadView(a, b, params) {
   });
   const title = `${country(s.a)} ${s.directed ? "→" : "–"} ${country(s.b)}`;
   const listLink = h("a", { href: `#/events?dyad=${s.a},${s.b}${s.directed ? "&directed=true" : ""}` }, "List these events");
-  const summary = h("p", {}, `${s.total.events} dated events: ${s.total.cooperation} cooperation, ${s.total.conflict} conflict; mean Goldstein ${fmtNum(s.total.goldstein_mean)}. `, listLink);
-  show(title, form, summary, s.points.length ? seriesChart(s, title) : h("p", { class: "muted" }, "No dated events between these sides."), s.points.length ? seriesTable(s) : null);
+  const summary = h("p", {}, `${s.total.events} events: ${s.total.cooperation} cooperation, ${s.total.conflict} conflict; mean Goldstein ${fmtNum(s.total.goldstein_mean)}. `, listLink);
+  show(title, form, summary, s.points.length ? seriesChart(s, title) : h("p", { class: "muted" }, "No events between these sides."), s.points.length ? seriesTable(s) : null);
   say(`${title}: ${s.total.events} events`);
 }
 
