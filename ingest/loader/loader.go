@@ -39,6 +39,9 @@ type Config struct {
 	Candidates int
 	// Warn receives one line per article that could not be read or coded.
 	Warn func(msg string)
+	// Progress, when set, is called with the running counts after each
+	// article and after each batch is stored, from one goroutine at a time.
+	Progress func(Stats)
 }
 
 // Loader ingests articles into a Store: it skips articles already stored,
@@ -151,24 +154,65 @@ func (l *Loader) Load(ctx context.Context, run Runner, src Source) (Stats, error
 		})
 	}
 
-	var batch []dyad.Record
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	// Batches are stored by one writer goroutine, in order, while coding
+	// goes on; an article leaves pending only once its batch is committed.
+	var (
+		batch    []dyad.Record
+		wmu      sync.Mutex
+		written  int
+		writeErr error
+	)
+	batches := make(chan []dyad.Record, 1)
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for b := range batches {
+			wmu.Lock()
+			failed := writeErr != nil
+			wmu.Unlock()
+			if failed {
+				continue
+			}
+			// Store what was coded even when ctx was cancelled (Ctrl-C).
+			n, err := l.cfg.Store.Write(context.WithoutCancel(ctx), b)
+			wmu.Lock()
+			if err != nil {
+				writeErr = err
+			} else {
+				written += n
+			}
+			wmu.Unlock()
+			if err != nil {
+				continue
+			}
+			l.mu.Lock()
+			for _, r := range b {
+				delete(l.pending, r.Key)
+				l.index.Remove(r.Key)
+			}
+			l.mu.Unlock()
 		}
-		// Store what was coded even when ctx was cancelled (Ctrl-C).
-		n, err := l.cfg.Store.Write(context.WithoutCancel(ctx), batch)
+	}()
+	progress := func() {
+		if l.cfg.Progress != nil {
+			wmu.Lock()
+			st.Written = written
+			wmu.Unlock()
+			l.cfg.Progress(st)
+		}
+	}
+	flush := func() error {
+		wmu.Lock()
+		err := writeErr
+		wmu.Unlock()
 		if err != nil {
 			return err
 		}
-		st.Written += n
-		l.mu.Lock()
-		for _, r := range batch {
-			delete(l.pending, r.Key)
-			l.index.Remove(r.Key)
+		if len(batch) == 0 {
+			return nil
 		}
-		l.mu.Unlock()
-		batch = batch[:0]
+		batches <- batch
+		batch = nil
 		return nil
 	}
 
@@ -176,6 +220,7 @@ func (l *Loader) Load(ctx context.Context, run Runner, src Source) (Stats, error
 		if c.Item.Err != nil && !errors.As(c.Item.Err, new(skipped)) {
 			st.ReadErrors++
 			l.cfg.Warn(c.Item.Err.Error())
+			progress()
 			return nil
 		}
 		st.Read++
@@ -227,6 +272,7 @@ func (l *Loader) Load(ctx context.Context, run Runner, src Source) (Stats, error
 			}
 		}
 		batch = append(batch, r)
+		progress()
 		if len(batch) >= l.cfg.BatchSize {
 			return flush()
 		}
@@ -236,6 +282,13 @@ func (l *Loader) Load(ctx context.Context, run Runner, src Source) (Stats, error
 	if ferr := flush(); err == nil {
 		err = ferr
 	}
+	close(batches)
+	<-writerDone
+	st.Written = written
+	if err == nil {
+		err = writeErr
+	}
+	progress()
 	return st, err
 }
 
