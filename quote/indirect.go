@@ -65,7 +65,7 @@ func (p *proc) complement(ai int) (int, int) {
 	}
 	end = p.trimEnd(a.verbEnd, end)
 	first := ai == int(p.actAt[s])
-	postposed := a.attr0 > body && p.norm(a.attr0-1) == "," && first && p.restIsAdjunct(a.attr1, hi)
+	postposed := !a.participle && a.attr0 > body && p.norm(a.attr0-1) == "," && first && p.restIsAdjunct(a.attr1, hi)
 	switch {
 	case a.class == cuePrep && a.attr0 <= body:
 		c0 := a.attr1

@@ -54,6 +54,12 @@ func (p *proc) speakerOf(ph phrase, at, hops int) speaker {
 		switch c := p.t.nouns[head]; c {
 		case nounPerson:
 			sp.kind = spPerson
+			if ph.pp < 0 && p.bare(ph.first, ph.end) {
+				// "the spokesman": the speaker named so before.
+				if o, ok := p.speakerBefore(head); ok {
+					return o
+				}
+			}
 		case nounBody, nounOrg:
 			sp.kind = spBody
 			if ph.pp < 0 && p.bare(ph.first, ph.end) {
@@ -91,6 +97,11 @@ func (p *proc) mentionSpeaker(ph phrase, at, hops int) speaker {
 		switch c := p.t.nouns[head]; c {
 		case nounPerson:
 			sp.kind = spPerson
+			if a.Country == "" && ph.pp < 0 && p.bare(m.FirstToken, m.EndToken) {
+				if o, ok := p.speakerBefore(head); ok {
+					return o
+				}
+			}
 		case nounBody, nounOrg:
 			sp.kind = spBody
 			if a.Country == "" && ph.pp < 0 && p.bare(m.FirstToken, m.EndToken) {
@@ -289,4 +300,19 @@ func (p *proc) bodyBefore(at int, head string, c nounClass) int {
 		}
 	}
 	return -1
+}
+
+// speakerBefore: the latest speaker so far whose phrase has the head noun
+// head ("A spokesman for the army said …" … "the spokesman said").
+func (p *proc) speakerBefore(head string) (speaker, bool) {
+	for k := len(p.acts) - 1; k >= 0; k-- {
+		a := p.acts[k]
+		if a.who.kind == phNone || a.who.first >= a.who.end || p.bare(a.who.first, a.who.end) {
+			continue
+		}
+		if p.headNoun(a.who.first, a.who.end) == head {
+			return a.sp, true
+		}
+	}
+	return speaker{}, false
 }
