@@ -2,7 +2,7 @@
 // Treebank part-of-speech tag and a lower-case lemma.
 //
 // The tagger is a lexicon plus rules, all of it reviewable:
-//   - data/lexicon/words.txt lists about 87,000 words with their tags,
+//   - data/lexicon/words.txt lists about 85,000 words with their tags,
 //     most likely first, and their lemmas; it is derived (go generate, see
 //     internal/genlexicon) from the MIT-licensed en-lexicon npm package and
 //     WordNet 3.0. overrides.txt holds hand corrections, mostly of
