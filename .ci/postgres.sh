@@ -12,6 +12,13 @@ set -euo pipefail
 
 port="${DYAD_PG_PORT:-54329}"
 
+# free_port moves past ports another server already holds on loopback.
+free_port() {
+	local p=$1
+	while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+	echo "$p"
+}
+
 as_pg() {
 	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -24,6 +31,7 @@ start)
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
 	fi
 	bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+	port=$(free_port "$port")
 	dir=$(mktemp -d /tmp/dyad-pg.XXXXXX)
 	if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
 	as_pg "$bin/initdb" -D "$dir/data" -A trust -U dyad --no-sync >"$dir/initdb.log" 2>&1 ||
