@@ -170,6 +170,10 @@ var findCases = []struct {
 	{"2023-11-01", "He was freed two days later.", []string{`"two days later" relative  unresolved`}},
 	{"2023-11-01", "He had been freed three weeks earlier.", []string{`"three weeks earlier" relative  unresolved`}},
 	{"2023-11-01", "Later this week the envoys meet.", []string{`"Later this week" relative 2023-10-30 week`}},
+	{"2024-01-18", "Pakistan struck early on Thursday, two days after Tehran launched attacks.", []string{`"early on Thursday" weekday 2024-01-18 day`, `"two days after" relative 2024-01-16 day`}},
+	{"2023-11-01", "Strikes came two days after Tehran launched attacks.", []string{`"two days after" relative  unresolved`}},
+	{"2024-01-18", "Two days before the vote, troops moved.", []string{`"Two days before" relative  unresolved`}},
+	{"2024-01-18", "The vote came on Sunday, a week before talks opened.", []string{`"on Sunday" weekday 2024-01-14 day`, `"a week before" relative 2024-01-15 week`}},
 
 	// not dates
 	{"2023-11-01", "He sat next to the minister in the last week of talks.", nil},
@@ -183,7 +187,6 @@ var findCases = []struct {
 	{"2023-11-01", "The 2008 Olympics cost $2023 million.", nil},
 	{"2023-11-01", "He had spent the past 12 years in prison.", nil},
 	{"2023-11-01", "More trucks will come in the coming days.", nil},
-	{"2023-11-01", "Strikes came two days after Tehran launched attacks.", nil},
 	{"2023-11-01", "The 2022-23 season and 9/11 and 2023-02-30 and Feb 30.", nil},
 	{"2023-11-01", "It cost 10.5 million and rose 5% in 12 months.", nil},
 }

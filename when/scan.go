@@ -25,6 +25,10 @@ type match struct {
 	prec          string
 	date, until   time.Time
 	future, bound bool
+	// shift is set on "two days after" (-2) and "two days before" (+2):
+	// the clause it opens is dated that many units from the day an
+	// earlier expression of the text gives.
+	shift int
 }
 
 func (s *scanner) run(dst []Expr, text string, base int, anchor time.Time) []Expr {
@@ -35,14 +39,24 @@ func (s *scanner) run(dst []Expr, text string, base int, anchor time.Time) []Exp
 		s.a = day(anchor)
 	}
 	s.limit = 0
+	var ref time.Time // the day of the last expression that dates a day, for shifts
 	for i := 0; i < len(s.t); {
 		m, ok := s.at(i)
 		if !ok {
 			i++
 			continue
 		}
+		if m.shift != 0 && !ref.IsZero() {
+			m.date = ref.AddDate(0, 0, m.shift)
+			if m.prec == dyad.PrecisionWeek {
+				m.date = monday(ref.AddDate(0, 0, 7*m.shift))
+			}
+		}
 		if m.prec == "" || m.date.IsZero() {
 			m.prec, m.date, m.until = dyad.PrecisionUnresolved, time.Time{}, time.Time{}
+		}
+		if m.prec == dyad.PrecisionDay && !m.bound {
+			ref = m.date
 		}
 		dst = append(dst, Expr{
 			Start: base + int(s.t[m.first].s), End: base + int(s.t[m.end-1].e),
@@ -73,9 +87,9 @@ func (s *scanner) at(i int) (match, bool) {
 			return s.modified(i)
 		case id == wAgo:
 			return s.ago(i)
-		case id == wLater || id == wEarlier:
-			if unit(s.wl(i - 1)) {
-				return s.ago(i) // "two days later": counted from the story, not the anchor
+		case id == wLater || id == wEarlier || id == wAfter || id == wBefore:
+			if unit(s.wl(i-1)) && s.w(i+1) != wYesterday && s.w(i+1) != wTomorrow {
+				return s.ago(i) // "two days later", "two days after": counted from the story
 			}
 		case id == wFollowing || id == wPrevious:
 			return s.storyRelative(i)
@@ -764,8 +778,11 @@ func (s *scanner) modified(i int) (match, bool) {
 }
 
 // ago reads "two days ago", "a week ago", "three years ago", "a few days
-// ago" (found, unresolved), triggered at "ago" and reading back; the same
-// with "later" or "earlier" is found and left unresolved.
+// ago" (found, unresolved), triggered at "ago" and reading back. With
+// "later" or "earlier" it is found and left unresolved; with "after" or
+// "before" it dates the clause it opens from the last day the text gave
+// before it ("on Thursday, two days after Tehran struck": Tuesday), and
+// is unresolved when there is none.
 func (s *scanner) ago(i int) (match, bool) {
 	unit := s.wl(i - 1)
 	n, first := 0, i-2
@@ -823,6 +840,14 @@ func (s *scanner) ago(i int) (match, bool) {
 	}
 	if n == 0 && mt.first == i-1 || s.t[i].id != wAgo {
 		mt.date = time.Time{} // "days ago": no count; "days later": no anchor
+	}
+	if n > 0 && (unit == wDay || unit == wDays || unit == wWeek || unit == wWeeks) {
+		switch s.t[i].id {
+		case wAfter: // "…on Thursday, two days after Tehran struck": Tuesday
+			mt.shift = -n
+		case wBefore:
+			mt.shift = n
+		}
 	}
 	return mt, true
 }
