@@ -392,7 +392,7 @@ async function mapView(params) {
   const q = new URLSearchParams(params);
   q.set("limit", "500");
   const [shapes, page] = await Promise.all([worldShapes(), api("/api/events?" + q)]);
-  const byName = new Map(shapes.map((f) => [f.properties.name, f]));
+  const byCode = new Map(shapes.filter((f) => f.properties.code).map((f) => [f.properties.code, f]));
   // Events with coordinates go there; others with a country go to its middle.
   const places = new Map();
   for (const e of page.events) {
@@ -400,7 +400,7 @@ async function mapView(params) {
     if (!loc) continue;
     let lonlat = null;
     if (loc.lat || loc.lon) lonlat = [loc.lon, loc.lat];
-    else if (loc.country && byName.has(country(loc.country))) lonlat = geoCentroid(byName.get(country(loc.country)));
+    else if (byCode.has(loc.country)) lonlat = geoCentroid(byCode.get(loc.country));
     if (!lonlat) continue;
     const k = `${loc.name}|${loc.country}`;
     if (!places.has(k)) places.set(k, { name: loc.name || country(loc.country), country: loc.country, lonlat, n: 0, conflict: 0 });
@@ -411,11 +411,11 @@ async function mapView(params) {
   const W = 960, H = 500;
   const proj = geoNaturalEarth1().fitSize([W, H], { type: "Sphere" });
   const path = geoPath(proj);
-  const hitNames = new Set([...places.values()].map((p) => country(p.country)));
+  const hit = new Set([...places.values()].map((p) => p.country));
   const svg = h("svg", { class: "map", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": "map-title" },
     h("title", { id: "map-title" }, `Map of ${places.size} event locations (Natural Earth country shapes)`),
     h("path", { d: path(geoGraticule10()), class: "graticule" }),
-    h("g", {}, shapes.map((f) => h("path", { class: `land${hitNames.has(f.properties.name) ? " hit" : ""}`, d: path(f) }, h("title", {}, f.properties.name)))));
+    h("g", {}, shapes.map((f) => h("path", { class: `land${hit.has(f.properties.code) ? " hit" : ""}`, d: path(f) }, h("title", {}, f.properties.name)))));
   const list = [...places.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
   for (const p of list) {
     const [x, y] = proj(p.lonlat);
