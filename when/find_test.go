@@ -175,6 +175,11 @@ var findCases = []struct {
 	{"2024-01-18", "Two days before the vote, troops moved.", []string{`"Two days before" relative  unresolved`}},
 	{"2024-01-18", "The vote came on Sunday, a week before talks opened.", []string{`"on Sunday" weekday 2024-01-14 day`, `"a week before" relative 2024-01-15 week`}},
 
+	// typography
+	{"2024-01-18", "It followed Tuesday’s strikes.", []string{`"Tuesday’s" weekday 2024-01-16 day`}},
+	{"2023-11-01", "The forum ran Oct.\u00a029–31.", []string{`"Oct.\u00a029–31" month-day 2023-10-29 day until=2023-10-31`}},
+	{"2023-11-01", "ON MONDAY, OCTOBER 30, 2023 they met.", []string{`"ON MONDAY, OCTOBER 30, 2023" date 2023-10-30 day`}},
+
 	// not dates
 	{"2023-11-01", "He sat next to the minister in the last week of talks.", nil},
 	{"2023-11-01", "Theresa May said you may go.", nil},

@@ -220,3 +220,26 @@ func TestStageNoEvents(t *testing.T) {
 		t.Errorf("Name() = %q", got)
 	}
 }
+
+func TestStageConcurrent(t *testing.T) {
+	st := when.New(when.Config{})
+	docs := make([]*dyad.Doc, 8)
+	for i := range docs {
+		docs[i] = front(t, dyad.Article{ID: "c", Published: "2024-03-14", Text: ankara})
+		addEvents(t, docs[i], []ev{{"Turkey summoned", "Turkey", "Swedish ambassador", "", ""}})
+	}
+	done := make(chan error)
+	for _, d := range docs {
+		go func() { done <- st.Process(context.Background(), d) }()
+	}
+	for range docs {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range docs {
+		if got := d.Events[0].Date; got != "2024-03-13" {
+			t.Errorf("got %q", got)
+		}
+	}
+}
