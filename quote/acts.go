@@ -55,8 +55,11 @@ func (p *proc) findActs() {
 				i += n - 1
 				continue
 			}
+			if !strings.HasPrefix(p.tag(i), "VB") {
+				continue
+			}
 			c := p.t.cues[p.toks[i].Lemma]
-			if c == cueNone || !strings.HasPrefix(p.tag(i), "VB") {
+			if c == cueNone {
 				continue
 			}
 			n := len(p.acts)

@@ -136,8 +136,17 @@ func AppendScan(dst []Quotation, text string) []Quotation {
 
 func (s *scanner) run() {
 	text := s.text
+	// The bytes that may start a mark or end a paragraph.
+	var hot [256]bool
+	for _, c := range []byte{'"', '\'', 0xE2, 0xC2, '\n', '\r'} {
+		hot[c] = true
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
+		if !hot[c] {
+			i++
+			continue
+		}
 		if c == '\n' || c == '\r' {
 			if s.depth > 0 {
 				if next, ok := s.endParagraph(i); ok {
@@ -145,10 +154,6 @@ func (s *scanner) run() {
 					continue
 				}
 			}
-			i++
-			continue
-		}
-		if c != '"' && c != '\'' && c != 0xE2 && c != 0xC2 {
 			i++
 			continue
 		}

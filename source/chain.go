@@ -16,10 +16,11 @@ type proc struct {
 	d    *dyad.Doc
 	toks []dyad.Token
 
-	media   []int32  // per token: the media mention covering it, or -1
-	credits []credit // all sentence credits, by sentence
-	at      []int32  // per sentence: its first credit (at[s]..at[s+1])
-	article []string // the article's own credits, outermost first
+	media   []int32    // per token: the media mention covering it, or -1
+	credits []credit   // all sentence credits, by sentence
+	at      []int32    // per sentence: its first credit (at[s]..at[s+1])
+	byS     [][]string // per sentence: the names it credits, outer first
+	article []string   // the article's own credits, outermost first
 	carry   map[string][]string
 }
 
@@ -37,6 +38,7 @@ func (p *proc) reset(s *Stage, d *dyad.Doc) {
 	}
 	clear(p.credits)
 	p.credits = p.credits[:0]
+	clear(p.byS)
 	p.article = p.article[:0]
 	clear(p.carry)
 }
@@ -60,6 +62,17 @@ func (p *proc) run() {
 	}
 	p.articleCredits()
 	p.sentenceCredits()
+	ns := len(p.d.Sentences)
+	if cap(p.byS) < ns {
+		p.byS = make([][]string, ns)
+	}
+	p.byS = p.byS[:ns]
+	for s := range ns {
+		p.byS[s] = nil
+		if p.at[s] < p.at[s+1] {
+			p.byS[s] = p.creditNames(s)
+		}
+	}
 	p.chains()
 }
 
@@ -260,6 +273,12 @@ func (p *proc) chains() {
 			evAt[i] = e.Evidence[0].Sentence
 		}
 	}
+	evOrder := make([]int, len(p.d.Events))
+	for i := range evOrder {
+		evOrder[i] = i
+	}
+	slices.SortStableFunc(evOrder, func(a, b int) int { return cmp.Compare(evAt[a], evAt[b]) })
+	ei := 0
 	qi := 0
 	order := make([]int, len(p.d.Quotes))
 	for i := range order {
@@ -283,11 +302,11 @@ func (p *proc) chains() {
 			q.ReportedBy = p.chain(in)
 		}
 		// Events reported here.
-		for i := range p.d.Events {
-			e := &p.d.Events[i]
-			if evAt[i] != s {
-				continue
-			}
+		for ei < len(evOrder) && evAt[evOrder[ei]] < s {
+			ei++
+		}
+		for ; ei < len(evOrder) && evAt[evOrder[ei]] == s; ei++ {
+			e := &p.d.Events[evOrder[ei]]
 			var in []string
 			for _, ev := range e.Evidence {
 				if ev.Sentence >= 0 && ev.Sentence < ns {
@@ -371,9 +390,14 @@ func (p *proc) sentenceAt(off int) int {
 
 // sentCredits are the names sentence s credits, outer first.
 func (p *proc) sentCredits(s int) []string {
-	if s < 0 || s+1 >= len(p.at) {
+	if s < 0 || s >= len(p.byS) {
 		return nil
 	}
+	return p.byS[s]
+}
+
+// creditNames lists the names sentence s credits, outer first.
+func (p *proc) creditNames(s int) []string {
 	var out []string
 	cs := p.credits[p.at[s]:p.at[s+1]]
 	for _, c := range cs {
