@@ -1,6 +1,7 @@
 package where
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyadproject/dyad"
@@ -40,6 +41,9 @@ func (p *proc) judge(m *match) bool {
 	if c > m.cue {
 		m.cue, m.word, m.cueAt = c, word, at
 	}
+	if m.cue == CueNone {
+		p.inheritCue(m, lo)
+	}
 	if want != kindAny {
 		m.want = want
 	}
@@ -63,8 +67,10 @@ func (p *proc) judge(m *match) bool {
 			for last+1 < hi && last+1 < m.end+6 && p.capitalised(last+1) && isWordToken(p.norm(last+1)) {
 				last++
 			}
-			if m.cue < CueFrom {
-				m.cue = CueName
+			// The cue word governs the whole name ("on the sidelines of
+			// the Beijing Xiangshan Forum"): only "at", "in" keep theirs.
+			if m.cue < CueAt {
+				m.cue, m.word = CueName, ""
 				if venues[p.norm(last)] {
 					m.cue = CueVenue
 				}
@@ -153,6 +159,27 @@ func (p *proc) judge(m *match) bool {
 		return false
 	}
 	return true
+}
+
+// inheritCue gives the later names of a list the cue of the first: "hit
+// Khan Younis and Rafah", "in Arequipa, Cusco and Puno".
+func (p *proc) inheritCue(m *match, lo int) {
+	k := m.first - 1
+	if k <= lo || p.norm(k) != "and" && p.norm(k) != "or" && p.norm(k) != "," {
+		return
+	}
+	for i := len(p.kept) - 1; i >= 0; i-- {
+		prev := p.kept[i]
+		if prev.sent != m.sent || prev.end < k-1 {
+			return
+		}
+		if prev.end == k || prev.end == k-1 && p.norm(k-1) == "," {
+			if prev.cue >= CueFrom && prev.cue != CueDateline {
+				m.cue, m.word, m.cueAt = prev.cue, prev.word, prev.cueAt
+			}
+			return
+		}
+	}
 }
 
 // qualify looks for what narrows a name down: "Paris, Texas" (the span
@@ -261,8 +288,9 @@ func (p *proc) possessive(k, hi int) bool {
 }
 
 func (p *proc) ensureSkip() {
-	if p.skip == nil {
-		p.skip = make([]bool, len(p.d.Tokens))
+	if n := len(p.d.Tokens); len(p.skip) != n {
+		p.skip = slices.Grow(p.skip[:0], n)[:n]
+		clear(p.skip)
 	}
 }
 
@@ -294,18 +322,17 @@ func (p *proc) afterOpener(k, lo int) bool {
 // keepOwn keeps the readings of m by their own name, and those in
 // country iso3; false when none is left.
 func (p *proc) keepOwn(m *match, iso3 string) bool {
-	var cands []int32
-	var alt []bool
+	n := 0
 	for k, c := range m.cands {
 		if !m.alt[k] || p.g.entries[c].Country == iso3 {
-			cands = append(cands, c)
-			alt = append(alt, m.alt[k])
+			m.cands[n], m.alt[n] = c, m.alt[k] // in place: m owns its slice
+			n++
 		}
 	}
-	if len(cands) == 0 {
+	if n == 0 {
 		return false
 	}
-	m.cands, m.alt = cands, alt
+	m.cands, m.alt = m.cands[:n], m.alt[:n]
 	return true
 }
 
@@ -340,15 +367,15 @@ func (p *proc) isSurname(m *match) bool {
 	if m.end-m.first != 1 {
 		return false
 	}
-	if p.surnames == nil {
+	if !p.surnamesDone {
 		p.collectSurnames()
+		p.surnamesDone = true
 	}
 	return p.surnames[p.norm(m.first)]
 }
 
 func (p *proc) collectSurnames() {
 	d := p.d
-	p.surnames = map[string]bool{}
 	for _, mn := range d.Mentions {
 		if mn.Kind == dyad.MentionPerson && mn.EndToken-mn.FirstToken >= 2 && mn.EndToken <= len(d.Tokens) {
 			p.surnames[p.norm(mn.EndToken-1)] = true
@@ -363,7 +390,8 @@ func (p *proc) collectSurnames() {
 			}
 			if run >= 2 {
 				last := k - 1
-				if _, ok := p.g.index[Key(d.Text[d.Tokens[last-run+1].Start:d.Tokens[last].End])]; !ok {
+				p.buf = AppendKey(p.buf[:0], d.Text[d.Tokens[last-run+1].Start:d.Tokens[last].End])
+				if _, ok := p.g.index[string(p.buf)]; !ok {
 					if p.ment[last] < 0 || d.Mentions[p.ment[last]].Kind == dyad.MentionPerson {
 						p.surnames[p.norm(last)] = true
 					}

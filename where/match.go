@@ -157,15 +157,19 @@ func hasLower(s string) bool {
 // candidates fills m.cands with the entries whose spelling fits the text.
 func (p *proc) candidates(m *match, qual bool) {
 	text := p.d.Text[m.span.Start:p.d.Tokens[m.end-1].End]
+	c0 := len(p.cands)
 	for _, ps := range p.g.postings(m.node) {
 		if p.fits(ps, text, qual) {
-			m.cands = append(m.cands, ps.entry)
-			m.alt = append(m.alt, ps.flags&flagAlt != 0)
+			p.cands = append(p.cands, ps.entry)
+			p.alts = append(p.alts, ps.flags&flagAlt != 0)
 		}
 	}
+	// Full slice expressions: a later append to m.cands must copy.
+	m.cands = p.cands[c0:len(p.cands):len(p.cands)]
+	m.alt = p.alts[c0:len(p.alts):len(p.alts)]
 }
 
-func (p *proc) taken(i int) bool { return p.skip != nil && p.skip[i] }
+func (p *proc) taken(i int) bool { return len(p.skip) > 0 && p.skip[i] }
 
 // capitalised: the token starts with an upper-case letter.
 func (p *proc) capitalised(i int) bool {

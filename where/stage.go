@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/dyadproject/dyad"
@@ -36,6 +37,7 @@ type Config struct {
 type Stage struct {
 	cfg  Config
 	load func() (*Gazetteer, error)
+	pool sync.Pool // *proc: per-Doc buffers, reused
 }
 
 // New makes the places stage. The gazetteer is read on first use (about
@@ -87,6 +89,7 @@ func (s *Stage) Process(ctx context.Context, d *dyad.Doc) error {
 	if err != nil {
 		return err
 	}
+	defer s.done(p)
 	d.Places = d.Places[:0]
 	for _, r := range p.resolved {
 		d.Places = append(d.Places, r.Place)
@@ -109,23 +112,52 @@ func (s *Stage) Resolve(d *dyad.Doc) ([]Resolved, error) {
 	if err != nil {
 		return nil, err
 	}
-	return p.resolved, nil
+	defer s.done(p)
+	return slices.Clone(p.resolved), nil
 }
 
 var errNoTokens = errors.New(`no tokens: the "token" stage must run before "where"`)
 
 func (s *Stage) run(g *Gazetteer, d *dyad.Doc) (*proc, error) {
-	p := &proc{g: g, d: d, dl: -1}
 	if len(d.Tokens) == 0 {
 		for _, sn := range d.Sentences {
 			if sn.EndToken > sn.FirstToken || sn.End > sn.Start {
 				return nil, errNoTokens
 			}
 		}
-		return p, nil
 	}
-	p.find()
+	p, _ := s.pool.Get().(*proc)
+	if p == nil {
+		p = &proc{countries: map[string]int{}, placeCountries: map[string]int{}, surnames: map[string]bool{}}
+	}
+	p.reset(g, d)
+	if len(d.Tokens) > 0 {
+		p.find()
+	}
 	return p, nil
+}
+
+// done returns p's buffers to the pool.
+func (s *Stage) done(p *proc) {
+	p.d = nil
+	s.pool.Put(p)
+}
+
+// reset readies a pooled proc for d, keeping its buffers.
+func (p *proc) reset(g *Gazetteer, d *dyad.Doc) {
+	p.g, p.d = g, d
+	p.buf = p.buf[:0]
+	p.skip = p.skip[:0]
+	p.matches = p.matches[:0]
+	p.kept = p.kept[:0]
+	p.resolved = p.resolved[:0]
+	p.byMatch = p.byMatch[:0]
+	p.cands, p.alts = p.cands[:0], p.alts[:0]
+	p.dl, p.dlCountry, p.dlAdmin1, p.qualEnd = -1, "", "", 0
+	clear(p.countries)
+	clear(p.placeCountries)
+	clear(p.surnames)
+	p.surnamesDone = false
 }
 
 // proc is the work on one Doc.
@@ -136,7 +168,8 @@ type proc struct {
 	skip     []bool  // tokens the dateline took
 	ment     []int32 // per token: the narrowest actor mention over it, or -1
 	matches  []match
-	dl       int // the dateline's match, or -1
+	kept     []match // the matches judged to be places so far
+	dl       int     // the dateline's match, or -1
 	resolved []Resolved
 	byMatch  []int // matches[i] -> index in resolved, or -1
 
@@ -145,6 +178,9 @@ type proc struct {
 	dlCountry      string
 	dlAdmin1       string
 	surnames       map[string]bool
+	surnamesDone   bool
+	cands          []int32 // backing store of the matches' readings
+	alts           []bool
 	qualEnd        int // end of the last qualifier qualify found
 }
 
@@ -152,7 +188,6 @@ type proc struct {
 func (p *proc) find() {
 	d := p.d
 	p.indexMentions()
-	p.countries = map[string]int{}
 	for _, m := range d.Mentions {
 		switch m.Kind {
 		case dyad.MentionCountry, dyad.MentionMetonym:
@@ -174,17 +209,17 @@ func (p *proc) find() {
 	}
 	p.capitals()
 	// 3. Which names are places.
-	kept := p.matches[:0]
+	p.kept = p.kept[:0]
 	for i := range p.matches {
 		m := &p.matches[i]
 		if m.cue != CueDateline && p.taken(m.first) {
 			continue // the qualifier of an earlier name ("Paris, Texas")
 		}
 		if m.cue == CueDateline || p.judge(m) {
-			kept = append(kept, *m)
+			p.kept = append(p.kept, *m)
 		}
 	}
-	p.matches = kept
+	p.matches, p.kept = p.kept, p.matches[:0]
 	p.dl = -1
 	for i := range p.matches {
 		if p.matches[i].cue == CueDateline {
@@ -193,7 +228,6 @@ func (p *proc) find() {
 	}
 	sortMatches(p.matches)
 	// 4. Context: countries with places of one reading.
-	p.placeCountries = map[string]int{}
 	for i := range p.matches {
 		if c := p.oneCountry(&p.matches[i]); c != "" {
 			p.placeCountries[c]++
@@ -215,7 +249,7 @@ func (p *proc) find() {
 	}
 	// 6. Once more, with the countries of every other place's reading as
 	// context ("Savannah and Atlanta" make "Georgia" the state).
-	p.placeCountries = map[string]int{}
+	clear(p.placeCountries)
 	for i := range p.matches {
 		if e := p.chosen(&p.matches[i]); e != nil {
 			p.placeCountries[e.Country]++
@@ -226,7 +260,7 @@ func (p *proc) find() {
 			p.choose(m)
 		}
 	}
-	p.byMatch = make([]int, len(p.matches))
+	p.byMatch = slices.Grow(p.byMatch[:0], len(p.matches))[:len(p.matches)]
 	for i := range p.matches {
 		m := &p.matches[i]
 		p.byMatch[i] = -1
@@ -256,7 +290,7 @@ func (p *proc) chosen(m *match) *Entry {
 // indexMentions records, per token, the narrowest actor mention over it.
 func (p *proc) indexMentions() {
 	d := p.d
-	p.ment = make([]int32, len(d.Tokens))
+	p.ment = slices.Grow(p.ment[:0], len(d.Tokens))[:len(d.Tokens)]
 	for i := range p.ment {
 		p.ment[i] = -1
 	}
@@ -277,7 +311,7 @@ func (p *proc) indexMentions() {
 // California" is placed in California).
 func (p *proc) datelineMatch(first, end, q0, q1 int) {
 	d := p.d
-	p.skip = make([]bool, len(d.Tokens))
+	p.ensureSkip()
 	mark := func(a, b int) {
 		for t := a; t < b; t++ {
 			p.skip[t] = true
@@ -426,7 +460,7 @@ func (p *proc) oneCountry(m *match) string {
 // to the earlier table entry, so the result never depends on map order.
 func (p *proc) choose(m *match) {
 	m.prev, m.chosen = m.chosen, -1
-	best := math.Inf(-1)
+	best, pick := math.Inf(-1), -1
 	for k, c := range m.cands {
 		e := &p.g.entries[c]
 		if e.Kind == KindCountry && p.specific(m, e) {
@@ -434,9 +468,24 @@ func (p *proc) choose(m *match) {
 		}
 		s := p.score(m, k)
 		if s > best || s == best && c < m.chosen {
-			best, m.chosen = s, c
+			best, m.chosen, pick = s, c, k
 		}
 	}
+	// A small town known here only by another name, in a country the
+	// article does not mention ("Saravan" in a story about Iran is not
+	// Salavan in Laos): an unknown place rather than a wrong one.
+	if pick >= 0 && m.alt[pick] && m.cue != CueDateline {
+		e := &p.g.entries[m.chosen]
+		if e.Kind == KindCity && e.Population < 100000 && !p.inContext(e.Country) {
+			m.chosen = -1
+		}
+	}
+}
+
+// inContext: the article names country iso3 through an actor, its
+// dateline or another place.
+func (p *proc) inContext(iso3 string) bool {
+	return p.countries[iso3] > 0 || p.dlCountry == iso3 || p.placeCountries[iso3] > 1
 }
 
 // specific: the name is not the country's own ("Gaza", "England" are
@@ -444,7 +493,7 @@ func (p *proc) choose(m *match) {
 // another reading in that country is a town or division under its own
 // name.
 func (p *proc) specific(m *match, country *Entry) bool {
-	if m.node < 0 || Key(country.Name) == p.matchKey(m) {
+	if m.node < 0 || country.key == string(p.matchKey(m)) {
 		return false
 	}
 	for k, c := range m.cands {
@@ -456,9 +505,11 @@ func (p *proc) specific(m *match, country *Entry) bool {
 	return false
 }
 
-// matchKey is the key of the name's own tokens (without a qualifier).
-func (p *proc) matchKey(m *match) string {
-	return Key(p.d.Text[p.d.Tokens[m.first].Start:p.d.Tokens[m.end-1].End])
+// matchKey is the key of the name's own tokens (without a qualifier),
+// in p.buf.
+func (p *proc) matchKey(m *match) []byte {
+	p.buf = AppendKey(p.buf[:0], p.d.Text[p.d.Tokens[m.first].Start:p.d.Tokens[m.end-1].End])
+	return p.buf
 }
 
 // score ranks one reading of a name:
