@@ -207,7 +207,7 @@ func (p *proc) dateline(s int) []string {
 		}
 		for j := i + 1; j < hi && j < i+12; j++ {
 			if p.norm(j) == ")" {
-				if j+1 < hi && (isDash(p.norm(j+1)) || p.norm(j+1) == ":") && j > i+1 {
+				if j+1 < hi && (isDash(p.norm(j+1)) || p.norm(j+1) == ":") && j > i+1 && p.placeFirst(lo, i) {
 					return p.splitNames(p.d.Text[p.toks[i+1].Start:p.toks[j-1].End])
 				}
 				break
@@ -216,6 +216,21 @@ func (p *proc) dateline(s int) []string {
 		return nil
 	}
 	return nil
+}
+
+// placeFirst: the words before the bracket are a dateline's place and
+// date: capitalised words, numbers and commas.
+func (p *proc) placeFirst(lo, i int) bool {
+	if i == lo {
+		return false
+	}
+	for k := lo; k < i; k++ {
+		t := p.text(k)
+		if !isCap(t) && p.tag(k) != "CD" && t != "," && t != "." {
+			return false
+		}
+	}
+	return true
 }
 
 // signOff: "(ANI)" or "(AFP/Reuters)" ending the text, or a last line
@@ -227,13 +242,16 @@ func (p *proc) signOff(s int) []string {
 		e--
 	}
 	if e-lo >= 3 && p.norm(e-1) == ")" {
-		for k := e - 2; k > lo && k > e-12; k-- {
-			if p.norm(k) == "(" {
-				if k+1 < e-1 {
-					return p.splitNames(p.d.Text[p.toks[k+1].Start:p.toks[e-2].End])
-				}
-				return nil
+		for k := e - 2; k >= lo && k > e-12; k-- {
+			if p.norm(k) != "(" {
+				continue
 			}
+			// After the sentence's end ("reported. (ANI)"), not an
+			// abbreviation ending it ("… Agency (IAEA).").
+			if k+1 < e-1 && (k == lo || p.tag(k-1) == "." || p.tag(k-1) == "''") {
+				return p.splitNames(p.d.Text[p.toks[k+1].Start:p.toks[e-2].End])
+			}
+			return nil
 		}
 		return nil
 	}

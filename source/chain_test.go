@@ -98,6 +98,12 @@ var chainCases = []struct {
 		events: []ev{{0, []string{"Xinhua"}}}},
 	{name: "nothing credited", text: "The two armies exchanged fire overnight.",
 		events: []ev{{0, []string{}}}},
+	{name: "an abbreviation ending the text is no sign-off", text: "Inspectors left the plant, said the International Atomic Energy Agency (IAEA).",
+		events: []ev{{0, []string{}}}},
+	{name: "a bracket and a dash in a first sentence are no dateline", text: "The Organization of American States (OAS) - the region's oldest body - met on Monday.",
+		events: []ev{{0, []string{}}}},
+	{name: "two sign-off agencies", text: "Talks will resume in March. (AFP/Reuters)",
+		events: []ev{{0, []string{"AFP", "Reuters"}}}},
 }
 
 func TestChainTable(t *testing.T) {
