@@ -9,6 +9,7 @@ import (
 	"github.com/dyadproject/dyad/sentence"
 	"github.com/dyadproject/dyad/tag"
 	"github.com/dyadproject/dyad/token"
+	"github.com/dyadproject/dyad/when"
 )
 
 // StageOrder is the default pipeline, in the one order it runs: every
@@ -20,6 +21,7 @@ func StageOrder() []string {
 		"tag",      // Token.Tag, Token.Lemma
 		"actor",    // Doc.Mentions
 		"event",    // Doc.Events (code, actors, modality, evidence, rule)
+		"when",     // Event.Date, Event.DatePrecision
 	}
 }
 
@@ -39,6 +41,8 @@ func newStage(name string, cfg Config) (dyad.Stage, error) {
 		return actor.New(dict), nil
 	case "event":
 		return coding.New(coding.Config{UserDirs: cfg.DictDirs})
+	case "when":
+		return when.New(when.Config{}), nil
 	}
 	return nil, fmt.Errorf("no constructor for stage %q", name)
 }
