@@ -57,6 +57,10 @@ func AppendKey(dst []byte, s string) []byte {
 
 // appendFolded appends the lower-case, accent-free form of one non-ASCII rune.
 func appendFolded(dst []byte, r rune) []byte {
+	r = unicode.ToLower(r)
+	if r < utf8.RuneSelf {
+		return append(dst, byte(r)) // "K" (Kelvin sign) and the like
+	}
 	switch r {
 	case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bb', '\u02bc', '\u02be', '\u02bf', '\u00b4':
 		return append(dst, '\'')
@@ -64,7 +68,7 @@ func appendFolded(dst []byte, r rune) []byte {
 		return append(dst, '"')
 	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
 		return append(dst, '-')
-	case 'ß':
+	case 'ß', 'ẞ':
 		return append(dst, 's', 's')
 	case 'Æ', 'æ':
 		return append(dst, 'a', 'e')
