@@ -1,9 +1,12 @@
 package quote
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/dyadproject/dyad"
@@ -76,5 +79,49 @@ func checkSpans(t *testing.T, d *dyad.Doc) {
 		if q.ReportedBy == nil {
 			t.Errorf("quote %q: ReportedBy is nil", q.Text)
 		}
+	}
+}
+
+// TestConcurrent: one Stage on many Docs at once gives what it gives one
+// at a time.
+func TestConcurrent(t *testing.T) {
+	st := New(Config{})
+	p := pipeline(t, st)
+	var docs []*dyad.Doc
+	var want [][]wq
+	for _, c := range quoteCases {
+		d, err := dyad.NewDoc(dyad.Article{ID: "t", Text: c.text, Published: "2024-01-15"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Run(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+		want = append(want, gotQuotes(d))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(docs)*4)
+	for range 4 {
+		for i, d := range docs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				c := *d
+				c.Quotes = nil
+				if err := st.Process(context.Background(), &c); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if !slices.Equal(gotQuotes(&c), want[i]) {
+					errs <- fmt.Sprintf("case %d differs", i)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
