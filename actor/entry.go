@@ -2,8 +2,10 @@ package actor
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/dict"
@@ -94,7 +96,7 @@ var agentCodes = map[string]bool{
 //
 // A line of four fields whose last is a date (or empty) is FROM with an
 // open TO, since the loader trims a trailing tab.
-func parseEntry(l dict.Line) (*Entry, error) {
+func (b *builder) parseEntry(l dict.Line) (*Entry, error) {
 	f := l.Fields()
 	if len(f) < 3 {
 		return nil, l.Errorf("want CODE<TAB>KIND<TAB>phrases[<TAB>FROM<TAB>TO][<TAB>note], got %d field(s)", len(f))
@@ -102,39 +104,44 @@ func parseEntry(l dict.Line) (*Entry, error) {
 	if len(f) > 6 {
 		return nil, l.Errorf("want at most 6 tab-separated fields, got %d", len(f))
 	}
-	e := &Entry{Rule: l.Pos()}
 	kind, ok := ParseKind(f[1])
 	if !ok {
 		return nil, l.Errorf("unknown kind %q (valid kinds: %s)", f[1], kindList())
 	}
-	e.Kind = kind
 	code := f[0]
 	if err := checkCode(code, kind); err != "" {
 		return nil, l.Errorf("%s", err)
 	}
+	e := b.newEntry()
+	e.Kind = kind
 	if kind == KindAgent {
 		e.Actor = dyad.Actor{Code: code, Agent: code}
 	} else {
 		e.Actor = dyad.Actor{Code: code, Country: code[:3], Agent: code[3:]}
 	}
-	seen := map[string]bool{}
-	for _, p := range strings.Split(f[2], "|") {
-		p = strings.Join(strings.Fields(p), " ")
+	phrases := b.words[:0]
+	for rest := f[2]; ; {
+		p, tail, more := strings.Cut(rest, "|")
+		if needsSpaceFix(p) {
+			p = strings.Join(strings.Fields(p), " ")
+		}
 		if p == "" {
 			return nil, l.Errorf("empty phrase in %q", f[2])
 		}
 		if isThe(p) {
 			return nil, l.Errorf("phrase %q is only an article", p)
 		}
-		if !seen[p] {
-			seen[p] = true
-			e.Phrases = append(e.Phrases, p)
+		if !slices.Contains(phrases, p) {
+			phrases = append(phrases, p)
 		}
+		if !more {
+			break
+		}
+		rest = tail
 	}
+	e.Phrases = b.keepWords(phrases)
+	b.words = phrases[:0]
 	e.Actor.Name = e.Phrases[0]
-	if kind == KindPerson {
-		e.last, e.first = nameEnds(e.Actor.Name)
-	}
 	rest := f[3:]
 	switch {
 	case len(rest) == 1 && (rest[0] == "" || looksLikeDate(rest[0])):
@@ -144,9 +151,6 @@ func parseEntry(l dict.Line) (*Entry, error) {
 		rest = nil
 	case len(rest) == 3:
 		e.Note = rest[2]
-	}
-	if kind == KindPerson && e.Note != "" {
-		e.noteWords = strings.Fields(strings.ToLower(e.Note))
 	}
 	if len(rest) >= 2 {
 		var err error
@@ -161,6 +165,22 @@ func parseEntry(l dict.Line) (*Entry, error) {
 		}
 	}
 	return e, nil
+}
+
+// needsSpaceFix reports whether a phrase has spaces to trim or collapse.
+func needsSpaceFix(p string) bool {
+	if p == "" {
+		return false
+	}
+	if p[0] == ' ' || p[len(p)-1] == ' ' || strings.Contains(p, "  ") {
+		return true
+	}
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= 0x80 {
+			return strings.ContainsFunc(p, func(r rune) bool { return unicode.IsSpace(r) && r != ' ' })
+		}
+	}
+	return false
 }
 
 func isThe(p string) bool { return strings.EqualFold(p, "the") }

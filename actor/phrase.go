@@ -11,9 +11,21 @@ import (
 // periods and apostrophes kept ("Asia-Pacific", "U.S.", "d'Ivoire"), a
 // final period kept on the word ("Gen."), and clitics split ("China's"
 // -> "China" "'s"). TestPhrasesTokenizeLikeText holds it to the tokenizer.
-func splitPhrase(p string) []string {
-	var out []string
-	for _, chunk := range strings.Fields(p) {
+func splitPhrase(p string) []string { return splitPhraseInto(nil, p) }
+
+// splitPhraseInto is splitPhrase appending to out.
+func splitPhraseInto(out []string, p string) []string {
+	for rest := p; ; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if rest == "" {
+			break
+		}
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		chunk := rest[:end]
+		rest = rest[end:]
 		i := 0
 		for i < len(chunk) {
 			r, n := utf8.DecodeRuneInString(chunk[i:])
@@ -42,6 +54,13 @@ func splitPhrase(p string) []string {
 					r2, _ := utf8.DecodeRuneInString(chunk[j+n:])
 					prev, _ := utf8.DecodeLastRuneInString(chunk[:j])
 					ok := isWordRune(r2)
+					if r == '/' {
+						// As the tokenizer: "24/7", "km/h" stay whole,
+						// "SPLM/A" and "Israel/Gaza" are cut.
+						prevB, nextB := chunk[j-1], chunk[j+n]
+						ok = isDigitByte(prevB) && isDigitByte(nextB) ||
+							isAlnumByte(prevB) && isAlnumByte(nextB) && seg <= 3 && alnumRun(chunk[j+n:]) <= 3
+					}
 					if r == '.' && ok {
 						if unicode.IsDigit(r2) {
 							ok = unicode.IsDigit(prev)
@@ -97,18 +116,26 @@ func cliticCut(w string) int {
 // normWord is a token's normal form, as the token stage makes Token.Norm:
 // lower case, curly quotes folded to ' and ", dashes to -.
 func normWord(w string) string {
-	plain := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if plainWord(w) {
 		return w
 	}
-	var b strings.Builder
-	b.Grow(len(w))
+	return string(appendNorm(nil, w))
+}
+
+func plainWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// appendNorm appends the norm of w to dst.
+func appendNorm(dst []byte, w string) []byte {
+	if plainWord(w) {
+		return append(dst, w...)
+	}
 	for _, r := range w {
 		switch r {
 		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032':
@@ -120,9 +147,9 @@ func normWord(w string) string {
 		default:
 			r = unicode.ToLower(r)
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
 }
 
 // Case rules for one phrase token (see caseRule).
@@ -177,4 +204,19 @@ func caseOK(rule uint8, text, phrase string) bool {
 		return false
 	}
 	return true
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// alnumRun counts the ASCII letters and digits at the start of s.
+func alnumRun(s string) int {
+	n := 0
+	for n < len(s) && isAlnumByte(s[n]) {
+		n++
+	}
+	return n
 }

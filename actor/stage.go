@@ -917,15 +917,6 @@ func isPluralNoun(norm, tag string) bool {
 	return strings.HasSuffix(norm, "s") && !strings.HasSuffix(norm, "ss") && !strings.HasSuffix(norm, "us") && norm != "police"
 }
 
-// nameEnds returns the norms of the last and first words of a name.
-func nameEnds(name string) (last, first string) {
-	w := splitPhrase(name)
-	if len(w) < 2 {
-		return normWord(name), ""
-	}
-	return normWord(w[len(w)-1]), normWord(w[0])
-}
-
 // fromMatch makes the mention of a dictionary match that is not part of a
 // role phrase.
 func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
@@ -981,12 +972,20 @@ func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
 		// "President Obama" written as one phrase: its title picks the
 		// role when the date does not.
 		if (p.day == 0 || mt.stale) && mt.end-mt.first > 1 && p.isRoleWord(mt.first) {
-			if alt := p.personByTitle(e, p.norm(mt.first), false); alt != nil {
+			if alt := p.personByTitle(e, p.norm(mt.first), p.roleAgent(mt.first), false); alt != nil {
 				e = alt
 			}
 		}
 		m.Actor = e.Actor
 		m.Rule = e.Rule
+		if m.Actor.Agent == "" && mt.end-mt.first > 1 {
+			// A name known only with its country ("President Bush" for
+			// either Bush): the title gives the agent.
+			if a := p.roleAgent(mt.first); a != "" {
+				m.Actor.Agent = a
+				m.Actor.Code = m.Actor.Country + a
+			}
+		}
 		m.person = e.Actor.Name
 		m.surname, m.family = e.last, e.first
 		if e.Note != "" {
@@ -1333,7 +1332,7 @@ func (p *proc) byTitle(e *Entry, n *np) *Entry {
 		return nil
 	}
 	words := p.titleWords(n)
-	return p.personByTitle(e, words[len(words)-1], n.elite)
+	return p.personByTitle(e, words[len(words)-1], p.head(n).entry.Actor.Agent, n.elite)
 }
 
 // isRoleWord reports whether token i alone is a role phrase.
@@ -1351,21 +1350,47 @@ func (p *proc) isRoleWord(i int) bool {
 }
 
 // personByTitle is the role of e's person whose note names head (and is a
-// former role when elite), the most fitting by date; nil if none.
-func (p *proc) personByTitle(e *Entry, head string, elite bool) *Entry {
-	var best *Entry
+// former role when elite), the most fitting by date; failing that, when
+// the title is a current one, the role with the title's agent ("President
+// Suharto" in an undated text: his GOV role, not the later ELI one); nil
+// if none.
+func (p *proc) personByTitle(e *Entry, head, agent string, elite bool) *Entry {
+	var best, byAgent *Entry
 	for _, c := range p.dict.people[e.Actor.Name] {
 		o := p.dict.entries[c]
 		note := strings.ToLower(o.Note)
 		former := o.Actor.Agent == "ELI" || strings.HasPrefix(note, "former")
-		if former != elite || !strings.Contains(note, head) {
+		if former != elite {
+			continue
+		}
+		if !strings.Contains(note, head) {
+			if !elite && agent != "" && o.Actor.Agent == agent && (byAgent == nil || p.better(o, byAgent)) {
+				byAgent = o
+			}
 			continue
 		}
 		if best == nil || p.better(o, best) {
 			best = o
 		}
 	}
+	if best == nil {
+		return byAgent
+	}
 	return best
+}
+
+// roleAgent is the agent of the one-word role phrase at token i, or "".
+func (p *proc) roleAgent(i int) string {
+	node := p.dict.step(0, p.norm(i))
+	if node < 0 {
+		return ""
+	}
+	for _, pat := range p.dict.ends[node] {
+		if e := p.dict.entries[pat.entry]; e.Kind == KindAgent {
+			return e.Actor.Agent
+		}
+	}
+	return ""
 }
 
 // fallbackRoles are role words common in news that a dictionary may not
