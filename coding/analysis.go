@@ -159,6 +159,14 @@ type sent struct {
 	toks []dyad.Token
 	tags []string // the tagger's tags, with a few local repairs (retag)
 	lems []string // lemmas, repaired with the tags
+	lid  []int32  // vocabulary id of each lemma, or -1
+	nid  []int32  // vocabulary id of each norm, or -1
+	// fr[set][i] holds the frame kinds of token i's lemma (low byte) and
+	// norm (high byte) in a frames.txt word list, noFrame when absent
+	fr [numSets][]uint16
+	// present marks the vocabulary ids of the sentence's tokens
+	present []uint64
+	marked  []int32
 	pos  []byte
 	time []bool
 	ment []int32 // outermost event-actor mention covering each token, or -1
@@ -187,29 +195,84 @@ func (s *sent) word(i int) string {
 	return s.toks[i].Norm
 }
 
+const noFrame = 0xff
+
 func (s *sent) is(i int, set int, k frameKind) bool {
 	if i < 0 || i >= s.n {
 		return false
 	}
-	w := s.c.lex.words[set]
-	if v, ok := w[s.word(i)]; ok && v == k {
-		return true
-	}
-	if v, ok := w[s.norm(i)]; ok && v == k {
-		return true
-	}
-	return false
+	f := s.fr[set][i]
+	return frameKind(f&0xff) == k || frameKind(f>>8) == k
 }
 
 func (s *sent) frameOf(i int, set int) frameKind {
-	w := s.c.lex.words[set]
-	if v, ok := w[s.word(i)]; ok {
-		return v
+	f := s.fr[set][i]
+	if f&0xff != noFrame {
+		return frameKind(f & 0xff)
 	}
-	if v, ok := w[s.norm(i)]; ok {
-		return v
+	if f>>8 != noFrame {
+		return frameKind(f >> 8)
 	}
 	return fNone
+}
+
+// lookupToken reads token i's vocabulary ids and frame words once.
+func (s *sent) lookupToken(i int) {
+	l, n := s.word(i), s.toks[i].Norm
+	lw, lok := s.c.words[l]
+	nw, nok := lw, lok
+	if n != l {
+		nw, nok = s.c.words[n]
+	}
+	s.lid[i], s.nid[i] = -1, -1
+	if lok {
+		s.lid[i] = lw.id
+		s.mark(lw.id)
+	}
+	if nok {
+		s.nid[i] = nw.id
+		s.mark(nw.id)
+	}
+	for set := range s.fr {
+		var f uint16 = noFrame | noFrame<<8
+		if lok {
+			f = f&0xff00 | uint16(lw.fr[set])
+		}
+		if nok {
+			f = f&0x00ff | uint16(nw.fr[set])<<8
+		}
+		s.fr[set][i] = f
+	}
+}
+
+func (s *sent) mark(id int32) {
+	if id < 0 {
+		return
+	}
+	w := int(id >> 6)
+	if s.present[w]&(1<<(id&63)) == 0 {
+		s.present[w] |= 1 << (id & 63)
+		s.marked = append(s.marked, id)
+	}
+}
+
+func (s *sent) has(id int32) bool { return s.present[id>>6]&(1<<(id&63)) != 0 }
+
+// possible: every required word of p occurs somewhere in the sentence.
+func (s *sent) possible(p *pattern) bool {
+	for _, ids := range p.need {
+		ok := false
+		for _, id := range ids {
+			if s.has(id) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // load prepares sentence si of d.
@@ -243,10 +306,26 @@ func (s *sent) load(si int) {
 	}
 	s.cond = growBool(s.cond, s.n)
 	s.conditional = false
+	s.lid = grow32(s.lid, s.n)
+	s.nid = grow32(s.nid, s.n)
+	if words := (len(s.c.vocab) + 63) / 64; len(s.present) != words {
+		s.present = make([]uint64, words)
+	}
+	for _, id := range s.marked {
+		s.present[id>>6] = 0
+	}
+	s.marked = s.marked[:0]
+	for set := range s.fr {
+		if cap(s.fr[set]) < s.n {
+			s.fr[set] = make([]uint16, s.n)
+		}
+		s.fr[set] = s.fr[set][:s.n]
+	}
 	s.markMentions()
 	s.retag()
 	for i := range s.toks {
 		s.pos[i] = coarse(s.tags[i], s.toks[i].Norm)
+		s.lookupToken(i)
 	}
 	s.markTime()
 	s.findVerbGroups()

@@ -176,12 +176,8 @@ func (s *sent) flags(p *np, b, e int) {
 }
 
 func (s *sent) inClass(i int, class string) bool {
-	for _, w := range s.c.lex.classes[class] {
-		if w == s.word(i) || w == s.norm(i) {
-			return true
-		}
-	}
-	return false
+	ids := s.c.classIDs[class]
+	return hasID(ids, s.lid[i]) || hasID(ids, s.nid[i])
 }
 
 // extend adds "of"-phrases and coordinated phrases to p, starting at p.end:

@@ -49,6 +49,11 @@ type Coder struct {
 	lex      *lexicon
 	patterns []*pattern
 	idx      index
+	vocab    vocab
+	classIDs map[string][]int32 // class name -> sorted vocabulary ids
+	// words holds, for every word a pattern, class or frame list names,
+	// its vocabulary id and frame kinds: one lookup per token form
+	words map[string]wordInfo
 	onto     *ontology.Table
 	keepNeg  bool
 	trace    func(string) // tests: where each match is reported
@@ -131,10 +136,13 @@ func load(srcs []source) (*Coder, error) {
 	var other []error
 	collect := func(err error) {
 		var l dict.ErrorList
+		var one *dict.Error
 		switch {
 		case err == nil:
 		case errors.As(err, &l):
 			errs = append(errs, l...)
+		case errors.As(err, &one):
+			errs = append(errs, one)
 		default:
 			other = append(other, err)
 		}
@@ -210,13 +218,52 @@ func load(srcs []source) (*Coder, error) {
 	if len(cd.patterns) == 0 && len(errs) == 0 && len(other) == 0 {
 		other = append(other, fmt.Errorf("no event patterns in %s/", Dir))
 	}
+	// report in file and line order: patterns compile after all files
+	// are read
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].File != errs[j].File {
+			return errs[i].File < errs[j].File
+		}
+		return errs[i].Line < errs[j].Line
+	})
 	if len(other) > 0 {
 		return nil, errors.Join(append(other, errs.Err())...)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	cd.idx = buildIndex(cd.patterns)
+	cd.vocab = vocab{}
+	cd.classIDs = map[string][]int32{}
+	for name, words := range lx.classes {
+		cd.classIDs[name] = cd.vocab.ids(words)
+	}
+	cd.idx = buildIndex(cd.patterns, cd.vocab)
+	cd.words = map[string]wordInfo{}
+	info := func(w string) wordInfo {
+		wi, ok := cd.words[w]
+		if !ok {
+			wi.id = -1
+			for i := range wi.fr {
+				wi.fr[i] = noFrame
+			}
+		}
+		return wi
+	}
+	for w, id := range cd.vocab {
+		wi := info(w)
+		wi.id = id
+		cd.words[w] = wi
+	}
+	for set, m := range lx.words {
+		for w, k := range m {
+			wi := info(w)
+			wi.fr[set] = uint8(k)
+			cd.words[w] = wi
+		}
+	}
+	for _, p := range cd.patterns {
+		p.need = requiredIDs(p.elems)
+	}
 	return cd, nil
 }
 
@@ -280,6 +327,24 @@ func splitPos(pos string) (string, int) {
 	return pos[:i], n
 }
 
+// wordInfo is what the coder knows of one word form.
+type wordInfo struct {
+	id int32 // vocabulary id, or -1
+	fr [numSets]uint8
+}
+
+// requiredIDs lists, per required word element after the anchor, the
+// ids it accepts: a sentence lacking all of one list cannot match.
+func requiredIDs(es []elem) [][]int32 {
+	var out [][]int32
+	for _, e := range es[1:] {
+		if e.kind == eWord && !e.opt {
+			out = append(out, e.ids)
+		}
+	}
+	return out
+}
+
 // verbLemma guesses the base form of a past tense the tagger missed
 // ("abducted", "tortured", "shelled"): the candidate some pattern uses.
 func (c *Coder) verbLemma(w string) string {
@@ -292,7 +357,7 @@ func (c *Coder) verbLemma(w string) string {
 		cands = append(cands, strings.TrimSuffix(w, "ied")+"y")
 	}
 	for _, c2 := range cands {
-		if _, ok := c.idx[c2]; ok {
+		if id, ok := c.vocab[c2]; ok && len(c.idx[id]) > 0 {
 			return c2
 		}
 	}

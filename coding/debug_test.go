@@ -1,3 +1,8 @@
+//go:build dyaddebug
+
+// Debug views of the clause analysis, run with -tags dyaddebug and
+// DYAD_DEBUG=1 / DYAD_ART=dev-01 / DYAD_TEXT=...; not part of the suite.
+
 package coding
 
 import (

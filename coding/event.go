@@ -57,9 +57,12 @@ func (a *article) sentence(si int) {
 	s.findSpeakers()
 	first := len(a.raw)
 	for i := 0; i < s.n; i++ {
-		list := a.c.idx[s.word(i)]
-		if list == nil && s.norm(i) != s.word(i) {
-			list = a.c.idx[s.norm(i)]
+		var list []*pattern
+		if id := s.lid[i]; id >= 0 {
+			list = a.c.idx[id]
+		}
+		if list == nil && s.nid[i] >= 0 {
+			list = a.c.idx[s.nid[i]]
 		}
 		if list == nil {
 			continue

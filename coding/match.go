@@ -32,7 +32,7 @@ func (s *sent) modifier(i int) bool {
 }
 
 func (s *sent) wordAt(e *elem, i int) bool {
-	if !e.accepts(s.word(i), s.norm(i)) {
+	if !e.acceptsID(s.lid[i], s.nid[i]) {
 		return false
 	}
 	switch e.pos {
@@ -173,7 +173,7 @@ func (s *sent) matchSeq(es []elem, pos int, m *match) bool {
 // headIn: the head of the phrase (its last two words) is one of e's words.
 func (s *sent) headIn(e *elem, p np) bool {
 	for t := p.head; t >= p.start && t >= p.head-1; t-- {
-		if e.accepts(s.word(t), s.norm(t)) {
+		if e.acceptsID(s.lid[t], s.nid[t]) {
 			return true
 		}
 	}
@@ -449,6 +449,9 @@ func (s *sent) nounGov(b int) (int, frameKind, np, bool) {
 func (s *sent) try(i int, list []*pattern, from int, m *match) int {
 	for pi := from; pi < len(list); pi++ {
 		p := list[pi]
+		if !s.possible(p) {
+			continue
+		}
 		if !s.wordAt(&p.elems[0], i) {
 			continue
 		}

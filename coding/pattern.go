@@ -33,6 +33,7 @@ const (
 type elem struct {
 	kind  elemKind
 	words []string // eWord: the lemmas or forms it accepts, sorted
+	ids   []int32  // the same words as vocabulary ids, sorted
 	pos   byte     // eWord: 0, or 'n', 'v', 'j': the tag family required
 	slot  slotKind // eSlot
 	opt   bool     // eWord, eGroup: may be absent
@@ -75,6 +76,9 @@ type pattern struct {
 	key   string // the pattern as written, normalized, for overrides
 	order int    // load order, the last tie-break
 	slots int    // which slots appear (bit per slotKind)
+	// need lists, per required word after the anchor, the ids that can
+	// fill it: a quick test before matching
+	need [][]int32
 	// agents, when set, are the only CAMEO agents the source may have
 	// (flag src=MIL|COP): "police stormed" is not "protesters stormed"
 	agents []string
@@ -157,8 +161,11 @@ func parsePatternLine(l dict.Line, defaults int) (*rawPattern, error) {
 	if strings.Count(f[1], "{") != strings.Count(f[1], "}") || strings.Contains(f[1], "{}") {
 		return nil, l.Errorf("unbalanced or empty { }")
 	}
-	if i := strings.IndexByte(f[1], '{'); i >= 0 && strings.ContainsAny(f[1][i+1:strings.IndexByte(f[1], '}')], "{()") {
-		return nil, l.Errorf("no { or ( inside { }")
+	if i := strings.IndexByte(f[1], '{'); i >= 0 {
+		j := strings.IndexByte(f[1][i:], '}')
+		if j < 0 || strings.ContainsAny(f[1][i+1:i+j], "{()") {
+			return nil, l.Errorf("no { or ( inside { }, and every { closed by }")
+		}
 	}
 	r.text = f[1]
 	s := strings.NewReplacer("(", " ( ", ")", " ) ", "{", " { ", "}", " } ").Replace(f[1])
@@ -179,6 +186,9 @@ func (r *rawPattern) compile(lx *lexicon, order int) (*pattern, error) {
 	}
 	p.code = p.codes[0]
 	toks := r.toks
+	if len(toks) == 0 {
+		return nil, l.Errorf("empty pattern")
+	}
 	if strings.Contains(toks[0], "=") && slotNames[strings.SplitN(toks[0], "=", 2)[0]] != noSlot {
 		return nil, l.Errorf("the subject slot takes no head words (%s)", toks[0])
 	}
@@ -360,14 +370,68 @@ func (e *elem) accepts(lemma, norm string) bool {
 	return i < len(e.words) && e.words[i] == norm
 }
 
-// index maps an anchor word to the patterns it opens, most specific first.
-type index map[string][]*pattern
+// acceptsID is accepts over vocabulary ids (-1 for a word no pattern uses).
+func (e *elem) acceptsID(lemma, norm int32) bool {
+	return hasID(e.ids, lemma) || norm != lemma && hasID(e.ids, norm)
+}
 
-func buildIndex(ps []*pattern) index {
-	idx := index{}
+func hasID(ids []int32, id int32) bool {
+	if id < 0 {
+		return false
+	}
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(ids) && ids[lo] == id
+}
+
+// vocab numbers every word the patterns and classes use, so that a
+// sentence looks each token up once and patterns compare integers.
+type vocab map[string]int32
+
+func (v vocab) add(w string) int32 {
+	if id, ok := v[w]; ok {
+		return id
+	}
+	id := int32(len(v))
+	v[w] = id
+	return id
+}
+
+func (v vocab) ids(words []string) []int32 {
+	out := make([]int32, 0, len(words))
+	for _, w := range words {
+		out = append(out, v.add(w))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// index lists, per vocabulary id of an anchor word, the patterns it
+// opens, most specific first.
+type index [][]*pattern
+
+func buildIndex(ps []*pattern, v vocab) index {
+	var setIDs func([]elem)
+	setIDs = func(es []elem) {
+		for i := range es {
+			es[i].ids = v.ids(es[i].words)
+			setIDs(es[i].group)
+		}
+	}
 	for _, p := range ps {
-		for _, w := range p.elems[0].words {
-			idx[w] = append(idx[w], p)
+		setIDs(p.elems)
+	}
+	idx := make(index, len(v))
+	for _, p := range ps {
+		for _, id := range p.elems[0].ids {
+			idx[id] = append(idx[id], p)
 		}
 	}
 	for _, list := range idx {
