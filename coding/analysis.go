@@ -167,11 +167,11 @@ type sent struct {
 	// present marks the vocabulary ids of the sentence's tokens
 	present []uint64
 	marked  []int32
-	pos  []byte
-	time []bool
-	ment []int32 // outermost event-actor mention covering each token, or -1
-	vgAt []int16
-	vgs  []vgroup
+	pos     []byte
+	time    []bool
+	ment    []int32 // outermost event-actor mention covering each token, or -1
+	vgAt    []int16
+	vgs     []vgroup
 	// mention indices of this sentence, in Doc order
 	ments []int
 	// speakers: the speech verb groups of the sentence

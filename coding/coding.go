@@ -53,10 +53,10 @@ type Coder struct {
 	classIDs map[string][]int32 // class name -> sorted vocabulary ids
 	// words holds, for every word a pattern, class or frame list names,
 	// its vocabulary id and frame kinds: one lookup per token form
-	words map[string]wordInfo
-	onto     *ontology.Table
-	keepNeg  bool
-	trace    func(string) // tests: where each match is reported
+	words   map[string]wordInfo
+	onto    *ontology.Table
+	keepNeg bool
+	trace   func(string) // tests: where each match is reported
 }
 
 // New loads the patterns and word lists. Every bad line of every file is
