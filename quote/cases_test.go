@@ -137,4 +137,20 @@ var quoteCases = []struct {
 	{name: "guillemets", text: "«Nous ne céderons pas», Emmanuel Macron said in Paris.", want: []wq{
 		{true, "Emmanuel Macron", "FRAGOV", "said", "Nous ne céderons pas"},
 	}},
+	{name: "split with words between", text: "“We will see,” Joe Biden said when asked whether he would veto the bill, “but I doubt it.”", want: []wq{
+		{true, "Joe Biden", "USAGOV", "said", "We will see, but I doubt it."},
+	}},
+	{name: "fragment then participle", text: "The Kremlin said the move was “provocative”, adding that it would respond.", want: []wq{
+		{false, "Kremlin", "RUSGOV", "said", "the move was “provocative”"},
+		{true, "Kremlin", "RUSGOV", "said", "provocative"},
+		{false, "Kremlin", "RUSGOV", "adding", "it would respond"},
+	}},
+	{name: "headline colon", text: "‘We will win’: Zelensky vows to fight on", want: []wq{
+		{true, "Volodymyr Zelensky", "UKRGOV", "vows", "We will win"},
+	}},
+	{name: "single marks split", text: "'We are ready,' the minister said. 'The troops will stay.'", want: []wq{
+		{true, "minister", "GOV", "said", "We are ready, The troops will stay."},
+	}},
+	{name: "pronoun without antecedent", text: "“I am not a crook,” he said."},
+	{name: "single scare noun", text: "Officials said the “reforms” had failed."},
 }

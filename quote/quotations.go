@@ -61,8 +61,10 @@ func (p *proc) quotations() {
 				continue
 			}
 		}
-		// "“A,” X said, “B.”": one quotation split by its attribution.
-		if n := len(p.out); n > 0 && !post && p.out[n-1].act == ai && p.out[n-1].post && t.open >= 0 && p.onlyPunct(a.attr1, t.open) {
+		// "“A,” X said, “B.”": one quotation split by its attribution (and
+		// what goes with it: "“A,” X said when asked, “but B.”").
+		if n := len(p.out); n > 0 && !post && p.out[n-1].act == ai && p.out[n-1].post && t.open >= 0 &&
+			(p.onlyPunct(a.attr1, t.open) || p.lowerStart(qi)) {
 			p.extend(&p.out[n-1], qi, last)
 			continue
 		}
@@ -113,7 +115,8 @@ func (p *proc) chooseAct(qi, s0, s1, last int) (int, bool) {
 		return false
 	}
 	for ai := int(p.actAt[s1]); ai < int(p.actAt[s1+1]); ai++ {
-		if p.acts[ai].attr0 == k && pick(ai, true) {
+		// Not "…,” adding that": a participle goes on the clause before.
+		if p.acts[ai].attr0 == k && !p.acts[ai].participle && pick(ai, true) {
 			return ai, true
 		}
 	}
@@ -237,6 +240,12 @@ func (p *proc) continueQuote(qi, s0, last int) {
 		return
 	}
 	p.out = append(p.out, p.newQuote(qi, prev.q.Cue, prev.sp, -1, false, last))
+}
+
+// lowerStart: quotation qi starts with a lower-case letter.
+func (p *proc) lowerStart(qi int) bool {
+	r, _ := utf8.DecodeRuneInString(p.d.Text[p.qs[qi].Parts[0].Start:])
+	return unicode.IsLower(r)
 }
 
 // onlyPunct: tokens [from, to) are punctuation only.
