@@ -12,8 +12,8 @@ import (
 // package eval (score.py's rules): what the stage reached when these
 // floors were set, less a little. A change that does worse fails.
 const (
-	devPrecisionFloor = 0.90
-	devRecallFloor    = 0.90
+	devPrecisionFloor = 0.94
+	devRecallFloor    = 0.94
 )
 
 func scoreGold(t *testing.T, name string) eval.QuoteScore {
