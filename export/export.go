@@ -16,13 +16,16 @@ type EventWriter interface {
 	Flush() error
 }
 
-// NewEventWriter returns the writer for a format name ("jsonl" or "tsv").
+// NewEventWriter returns the report writer for a format name ("jsonl",
+// "tsv" or "csv").
 func NewEventWriter(format string, w io.Writer) (EventWriter, bool) {
 	switch format {
 	case "jsonl", "":
 		return NewJSONL(w), true
 	case "tsv":
 		return NewTSV(w), true
+	case "csv":
+		return NewCSV(w, ReportColumns, func(e *dyad.Event) []string { return ReportRow(e) }), true
 	}
 	return nil, false
 }
@@ -68,12 +71,31 @@ func (j *JSONL) Write(v any) error { return j.enc.Encode(v) }
 // Flush writes out buffered lines.
 func (j *JSONL) Flush() error { return j.w.Flush() }
 
-// tsvHeader names the columns of the TSV table.
-var tsvHeader = []string{
+// ReportColumns name the columns of an event report row (TSV and CSV).
+var ReportColumns = []string{
 	"article_id", "code", "root", "quad", "goldstein", "plover",
 	"source", "source_name", "target", "target_name",
 	"date", "date_precision", "location", "modality", "negated",
 	"reported_by", "mentions", "rule", "evidence",
+}
+
+// ReportRow is an event as one article reported it, as table cells.
+func ReportRow(e *dyad.Event) []string {
+	loc := ""
+	if e.Location != nil {
+		loc = e.Location.Name
+	}
+	evidence := ""
+	if len(e.Evidence) > 0 {
+		evidence = e.Evidence[0].Text
+	}
+	return []string{
+		e.ArticleID, e.Code, e.Root, strconv.Itoa(e.Quad),
+		strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Plover,
+		e.Source.Code, e.Source.Name, e.Target.Code, e.Target.Name,
+		e.Date, e.DatePrecision, loc, e.Modality, strconv.FormatBool(e.Negated),
+		strings.Join(e.ReportedBy, ";"), strconv.Itoa(e.Mentions), e.Rule, evidence,
+	}
 }
 
 // TSV writes events as a tab-separated table with a header row.
@@ -89,26 +111,15 @@ func NewTSV(w io.Writer) *TSV { return &TSV{w: bufio.NewWriter(w)} }
 func (t *TSV) WriteEvent(e *dyad.Event) error {
 	if !t.header {
 		t.header = true
-		if err := t.row(tsvHeader); err != nil {
+		if err := t.row(ReportColumns); err != nil {
 			return err
 		}
 	}
-	loc := ""
-	if e.Location != nil {
-		loc = e.Location.Name
-	}
-	evidence := ""
-	if len(e.Evidence) > 0 {
-		evidence = e.Evidence[0].Text
-	}
-	return t.row([]string{
-		e.ArticleID, e.Code, e.Root, strconv.Itoa(e.Quad),
-		strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Plover,
-		e.Source.Code, e.Source.Name, e.Target.Code, e.Target.Name,
-		e.Date, e.DatePrecision, loc, e.Modality, strconv.FormatBool(e.Negated),
-		strings.Join(e.ReportedBy, ";"), strconv.Itoa(e.Mentions), e.Rule, evidence,
-	})
+	return t.row(ReportRow(e))
 }
+
+// WriteRow writes any row as it is (the merged event table uses it).
+func (t *TSV) WriteRow(cells []string) error { return t.row(cells) }
 
 func (t *TSV) row(cells []string) error {
 	for i, c := range cells {

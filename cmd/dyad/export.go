@@ -1,26 +1,37 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
+	"io"
+	"os"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/export"
+	"github.com/dyadproject/dyad/ontology"
 )
 
 func runExport(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "export", "[flags]",
-		"Writes what a store holds to stdout: every event as each article reported it\n"+
-			"(--what reports, FORMATS.md JSON Lines or TSV), the distinct events merged\n"+
-			"across articles with GDELT-style NumArticles, NumSources and NumMentions\n"+
-			"(--what events, TSV), or the quotes (--what quotes, JSON Lines).")
+		"Writes what a store holds. --what reports: every event as each article reported\n"+
+			"it (FORMATS.md). --what events: the distinct events merged across articles, with\n"+
+			"GDELT-style NumArticles, NumSources and NumMentions. --what quotes: the quotes.\n\n"+
+			"Formats: jsonl, tsv, csv and parquet (reports or events); gdelt, the GDELT 2.0\n"+
+			"event table's 61 tab-separated columns, and plover, PLOVER JSON records (events).\n"+
+			"Filters select events by day, country (either actor or the place), CAMEO code\n"+
+			"prefix and root.")
 	var db dbFlag
 	db.register(fs)
-	what := fs.String("what", "reports", "`what` to export: reports, events or quotes")
-	format := fs.String("format", "jsonl", "`format` of reports: jsonl or tsv")
+	what := fs.String("what", "", "`what` to export: reports, events or quotes (default events for gdelt and plover, else reports)")
+	format := fs.String("format", "", "`format`: jsonl, tsv, csv, parquet, gdelt or plover (default jsonl; tsv for --what events)")
+	out := fs.String("out", "", "write to `FILE` instead of stdout")
+	header := fs.Bool("header", false, "gdelt: start with a row of column names (GDELT's files have none)")
+	var f export.Filter
+	fs.StringVar(&f.Since, "since", "", "only events on or after `YYYY-MM-DD`")
+	fs.StringVar(&f.Until, "until", "", "only events on or before `YYYY-MM-DD`")
+	fs.StringVar(&f.Country, "country", "", "only events with this `CODE` (RUS, IGO…) on either side or as the place")
+	fs.StringVar(&f.Code, "code", "", "only events whose CAMEO code starts with `DIGITS` (03, 031, 0312)")
+	fs.StringVar(&f.Root, "root", "", "only events of this CAMEO `ROOT` (01–20)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -28,72 +39,192 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected argument %q", pos[0])
 	}
-	switch *what {
-	case "reports", "events", "quotes":
-	default:
-		return usagef("--what %q: want reports, events or quotes", *what)
+	if err := f.Check(); err != nil {
+		return usageError{err.Error()}
 	}
-	reports, ok := export.NewEventWriter(*format, env.Stdout)
-	if !ok {
-		return usagef("--format %q: want jsonl or tsv", *format)
+	if *what == "" {
+		*what = "reports"
+		if *format == "gdelt" || *format == "plover" {
+			*what = "events"
+		}
 	}
+	if *format == "" {
+		*format = "jsonl"
+		if *what == "events" {
+			*format = "tsv"
+		}
+	}
+	if err := checkExportCombination(*what, *format); err != nil {
+		return err
+	}
+	if *what == "quotes" && f != (export.Filter{}) {
+		return usagef("the filters select events; they do not apply to --what quotes")
+	}
+
 	store, _, err := db.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	switch *what {
-	case "reports":
-		err = store.Reports(ctx, func(r dyad.EventReport) error { return reports.WriteEvent(&r.Event) })
-		if ferr := reports.Flush(); err == nil {
-			err = ferr
+
+	w := env.Stdout
+	var file *os.File
+	if *out != "" {
+		file, err = os.Create(*out)
+		if err != nil {
+			return err
 		}
-	case "quotes":
-		w := export.NewJSONL(env.Stdout)
-		err = store.Quotes(ctx, func(q dyad.Quote) error { return w.WriteQuote(&q) })
-		if ferr := w.Flush(); err == nil {
-			err = ferr
-		}
-	case "events":
-		err = writeEventTable(ctx, env, store)
+		w = file
 	}
-	return err
-}
-
-// eventColumns are the columns of the merged event table, named after
-// GDELT's where they mean the same.
-var eventColumns = []string{
-	"GlobalEventID", "Day", "DatePrecision", "Actor1Code", "Actor1Name", "Actor1CountryCode",
-	"Actor2Code", "Actor2Name", "Actor2CountryCode", "EventCode", "EventRootCode", "QuadClass",
-	"GoldsteinScale", "Plover", "NumMentions", "NumSources", "NumArticles",
-	"ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "FirstArticleID",
-}
-
-func writeEventTable(ctx context.Context, env *Env, store dyad.Store) error {
-	w := bufio.NewWriter(env.Stdout)
-	w.WriteString(strings.Join(eventColumns, "\t") + "\n")
-	err := store.Events(ctx, func(se dyad.StoredEvent) error {
-		e := se.Event
-		var place, country, lat, lon string
-		if e.Location != nil {
-			place, country = e.Location.Name, e.Location.Country
-			lat, lon = strconv.FormatFloat(e.Location.Lat, 'f', -1, 64), strconv.FormatFloat(e.Location.Lon, 'f', -1, 64)
+	n, err := writeExport(ctx, store, w, *what, *format, f, *header)
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
 		}
-		cells := []string{
-			strconv.FormatInt(se.ID, 10), strings.ReplaceAll(e.Date, "-", ""), e.DatePrecision,
-			e.Source.Code, e.Source.Name, e.Source.Country, e.Target.Code, e.Target.Name, e.Target.Country,
-			e.Code, e.Root, strconv.Itoa(e.Quad), strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Plover,
-			strconv.Itoa(se.NumMentions), strconv.Itoa(se.NumSources), strconv.Itoa(se.NumArticles),
-			place, country, lat, lon, e.ArticleID,
-		}
-		for i, c := range cells {
-			cells[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
-		}
-		_, err := fmt.Fprintln(w, strings.Join(cells, "\t"))
+	}
+	if err != nil {
 		return err
-	})
-	if ferr := w.Flush(); err == nil {
-		err = ferr
 	}
-	return err
+	if *out != "" {
+		fmt.Fprintf(env.Stderr, "dyad export: %d %s written to %s (%s)\n", n, *what, *out, *format)
+	}
+	return nil
+}
+
+func checkExportCombination(what, format string) error {
+	ok := map[string][]string{
+		"reports": {"jsonl", "tsv", "csv", "parquet"},
+		"events":  {"jsonl", "tsv", "csv", "parquet", "gdelt", "plover"},
+		"quotes":  {"jsonl"},
+	}
+	formats, known := ok[what]
+	if !known {
+		return usagef("--what %q: want reports, events or quotes", what)
+	}
+	for _, f := range formats {
+		if f == format {
+			return nil
+		}
+	}
+	switch format {
+	case "jsonl", "tsv", "csv", "parquet", "gdelt", "plover":
+		return usagef("--format %s does not fit --what %s (it takes %v)", format, what, formats)
+	}
+	return usagef("--format %q: want jsonl, tsv, csv, parquet, gdelt or plover", format)
+}
+
+// writeExport writes the selection and returns how many rows it wrote.
+func writeExport(ctx context.Context, store dyad.Store, w io.Writer, what, format string, f export.Filter, header bool) (int, error) {
+	n := 0
+	switch what {
+	case "quotes":
+		jw := export.NewJSONL(w)
+		err := store.Quotes(ctx, func(q dyad.Quote) error { n++; return jw.WriteQuote(&q) })
+		return n, firstErr(err, jw.Flush())
+	case "reports":
+		if format == "parquet" {
+			pw := export.NewParquetReports(w)
+			err := store.Reports(ctx, func(r dyad.EventReport) error {
+				if !f.Match(&r.Event) {
+					return nil
+				}
+				n++
+				return pw.Add(export.ParquetReportFrom(&r.Event))
+			})
+			return n, firstErr(err, pw.Close())
+		}
+		rw, _ := export.NewEventWriter(format, w)
+		err := store.Reports(ctx, func(r dyad.EventReport) error {
+			if !f.Match(&r.Event) {
+				return nil
+			}
+			n++
+			return rw.WriteEvent(&r.Event)
+		})
+		return n, firstErr(err, rw.Flush())
+	}
+
+	// Merged events.
+	var add func(h *dyad.EventHit) error
+	var done func() error
+	switch format {
+	case "gdelt":
+		g := export.NewGDELT(w, header)
+		add, done = g.WriteEvent, g.Flush
+	case "plover":
+		table, err := ontology.Load()
+		if err != nil {
+			return 0, err
+		}
+		p := export.NewPlover(w, func(code string) (string, string) {
+			c, ok := table.Lookup(code)
+			if !ok {
+				return "", ""
+			}
+			return c.Plover.Mode, c.Plover.Context
+		})
+		add, done = p.WriteEvent, p.Flush
+	case "parquet":
+		p := export.NewParquetEvents(w)
+		add = func(h *dyad.EventHit) error { return p.Add(export.ParquetEventFrom(h)) }
+		done = p.Close
+	case "csv":
+		c := export.NewCSV(w, export.EventColumns, export.EventRow)
+		add, done = c.WriteEvent, c.Flush
+	case "tsv":
+		t := export.NewTSV(w)
+		started := false
+		add = func(h *dyad.EventHit) error {
+			if !started {
+				started = true
+				if err := t.WriteRow(export.EventColumns); err != nil {
+					return err
+				}
+			}
+			return t.WriteRow(export.EventRow(h))
+		}
+		done = func() error {
+			if !started {
+				t.WriteRow(export.EventColumns)
+			}
+			return t.Flush()
+		}
+	case "jsonl":
+		j := export.NewJSONL(w)
+		add = func(h *dyad.EventHit) error { m := export.MergedJSONFrom(h); return j.Write(&m) }
+		done = j.Flush
+	}
+	err := eachMergedEvent(ctx, store, f, func(h *dyad.EventHit) error { n++; return add(h) })
+	return n, firstErr(err, done())
+}
+
+// eachMergedEvent pages through the store's merged events in id order.
+func eachMergedEvent(ctx context.Context, store dyad.Store, f export.Filter, fn func(*dyad.EventHit) error) error {
+	q := dyad.EventQuery{EventFilter: f.StoreFilter(), Sort: dyad.SortID, Limit: 1000}
+	for {
+		page, err := store.QueryEvents(ctx, q)
+		if err != nil {
+			return err
+		}
+		for i := range page.Events {
+			if f.Match(&page.Events[i].Event) {
+				if err := fn(&page.Events[i]); err != nil {
+					return err
+				}
+			}
+		}
+		if page.Next == "" {
+			return nil
+		}
+		q.Cursor = page.Next
+	}
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
 }
