@@ -180,7 +180,8 @@ type sent struct {
 	// cond marks the tokens of "if"/"unless" clauses; conditional says
 	// the sentence has one.
 	cond        []bool
-	conditional bool
+	conditional bool // an "unless" clause
+	condAny     bool // an "if" or "unless" clause
 }
 
 func (s *sent) lemma(i int) string { return s.toks[i].Lemma }
@@ -305,7 +306,7 @@ func (s *sent) load(si int) {
 		s.vgAt[i] = -1
 	}
 	s.cond = growBool(s.cond, s.n)
-	s.conditional = false
+	s.conditional, s.condAny = false, false
 	s.lid = grow32(s.lid, s.n)
 	s.nid = grow32(s.nid, s.n)
 	if words := (len(s.c.vocab) + 63) / 64; len(s.present) != words {
@@ -343,6 +344,7 @@ func (s *sent) markConditions() {
 		// "will withdraw unless ..." threatens; "will withdraw if they
 		// keep their side" promises
 		s.conditional = s.conditional || w == "unless"
+		s.condAny = true
 		j := i + 1
 		for j < s.n && s.pos[j] != pStop && !(s.pos[j] == pComma && (i == 0 || s.pos[i-1] == pQuote || s.pos[i-1] == pComma)) {
 			s.cond[j] = true
@@ -556,10 +558,11 @@ func (s *sent) findVerbGroups() {
 					verbs++
 				}
 				j++
-			case s.pos[j] == pAdv || s.negAdv(j):
-				// adverbs inside the group: "has also said", "did not attack"
+			case s.pos[j] == pAdv || s.negAdv(j) || s.pos[j] == pAdj && g.head >= 0 && s.isAux(g.head) && j+1 < s.n && s.verbAt(j+1):
+				// adverbs inside the group: "has also said", "did not
+				// attack", "has once again outright rejected"
 				k := j
-				for k < s.n && (s.pos[k] == pAdv || s.negAdv(k)) {
+				for k < s.n && (s.pos[k] == pAdv || s.negAdv(k) || s.pos[k] == pAdj && k+1 < s.n && s.verbAt(k+1)) {
 					k++
 				}
 				inside := k < s.n && s.verbAt(k) && (g.head < 0 || s.isAux(g.head))

@@ -212,8 +212,18 @@ func (s *sent) extend(p np, places bool) np {
 		e := s.npEnd(k)
 		q := s.phrase(k, e, places)
 		q = s.extendOf(q, places)
-		if len(q.ments) == 0 || (e < s.n && s.startsClause(e)) {
+		if e < s.n && s.startsClause(e) {
 			break
+		}
+		if len(q.ments) == 0 {
+			// "the Sudanese government and the rebels in Darfur": the
+			// phrase goes on though the second names no country
+			if s.pos[j] != pConj || len(p.ments) == 0 {
+				break
+			}
+			for q.end+1 < s.n && s.pos[q.end] == pPrep && s.norm(q.end) != "of" && s.nominal(q.end+1) {
+				q.end = s.npEnd(q.end + 1)
+			}
 		}
 		p.ments = append(p.ments, q.ments...)
 		p.end = q.end
@@ -724,8 +734,19 @@ func (s *sent) adjunct(vi int) {
 			return
 		}
 		if s.tag(v.head) == "VBG" {
-			// "a tanker carrying oil": the phrase before acts
+			// "a tanker carrying oil": the phrase before acts; "issued a
+			// declaration demanding that ...": the one who issued it
 			p := s.phrase(b, k+1, false)
+			if len(p.ments) == 0 {
+				g := b - 1
+				for g >= 0 && s.filler(g) {
+					g--
+				}
+				if g >= 0 && s.vgAt[g] >= 0 {
+					v.gov, v.frame = int(s.vgAt[g]), fTransparent
+					return
+				}
+			}
 			v.subj, v.subjOK = p, true
 			return
 		}
@@ -805,7 +826,10 @@ func (s *sent) findSpeakers() {
 			continue
 		}
 		lo, hi := v.end, s.n
-		// post-posed: '"...," Shoigu said' / '..., TASS reported' / '..., said X'
+		// post-posed: '"...," Shoigu said' / '..., TASS reported' / '...,
+		// said X': a comma or quote before the speaker, and no clause of
+		// its own after the verb ("In a letter, Iraq said it would ..."
+		// is pre-posed)
 		sb := v.start
 		if v.subjOK {
 			sb = v.subj.start
@@ -814,7 +838,14 @@ func (s *sent) findSpeakers() {
 		for k >= 0 && s.filler(k) && s.pos[k] != pQuote {
 			k--
 		}
-		if k >= 1 && (s.pos[k] == pComma || s.pos[k] == pQuote) {
+		clauseAfter := false
+		for wi := vi + 1; wi < len(s.vgs); wi++ {
+			if s.vgs[wi].finite {
+				clauseAfter = true
+				break
+			}
+		}
+		if k >= 1 && (s.pos[k] == pComma || s.pos[k] == pQuote) && !clauseAfter {
 			lo, hi = 0, k
 			if post < 0 || k < post {
 				post = k

@@ -319,7 +319,13 @@ func (s *sent) chain(vi int, fc *frameCtx, haveSrc bool) {
 				s.applyFrame(fc, fIntent)
 			}
 		case mk == fHypo:
-			fc.modality = dyad.Hypothetical
+			if s.condAny && !neg && threatening(fc.base) && fc.code == fc.base {
+				// "may halt its mediation if ...", "could strike if ...":
+				// a conditional threat
+				s.applyFrame(fc, fThreaten)
+			} else {
+				fc.modality = dyad.Hypothetical
+			}
 		}
 		if neg {
 			fc.negated = true
@@ -361,6 +367,18 @@ func (s *sent) chain(vi int, fc *frameCtx, haveSrc bool) {
 			fc.src, fc.srcOK = sp, true
 		}
 	}
+}
+
+// threatening: an action that, held out on a condition, is a threat.
+func threatening(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "16", "17", "18", "19", "20":
+		return true
+	}
+	return false
 }
 
 func (s *sent) modalKind(m string) frameKind {
