@@ -61,13 +61,13 @@ var eventParams = []string{"actor", "source", "target", "dyad", "directed", "cod
 
 var sorts = []string{"date", "-date", "goldstein", "-goldstein", "code", "-code", "id", "-id"}
 
-func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
-	p, err := newParams(r.URL.RawQuery, eventParams...)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+// parseEventQuery reads GET /api/events' query string.
+func parseEventQuery(raw string, maxPage int) (dyad.EventQuery, error) {
 	var q dyad.EventQuery
+	p, err := newParams(raw, eventParams...)
+	if err != nil {
+		return q, err
+	}
 	f := &q.EventFilter
 	// An all-capitals actor or place is a code, anything else a name.
 	f.Actor = p.str("actor", 100)
@@ -101,9 +101,17 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 	q.Desc = strings.HasPrefix(sort, "-")
 	q.Sort = strings.TrimPrefix(sort, "-")
 	q.Cursor = p.str("cursor", 500)
-	q.Limit = p.intIn("limit", 50, 1, s.cfg.MaxPage)
+	q.Limit = p.intIn("limit", 50, 1, maxPage)
 	if p.err != nil {
-		s.fail(w, r, p.err)
+		return q, p.err
+	}
+	return q, nil
+}
+
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
+	q, err := parseEventQuery(r.URL.RawQuery, s.cfg.MaxPage)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	page, err := s.cfg.Store.QueryEvents(r.Context(), q)

@@ -28,6 +28,9 @@ func newParams(raw string, known ...string) (*params, error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
+		if k == "" {
+			return nil, &badParam{"query", "a parameter without a name"}
+		}
 		if !slices.Contains(known, k) {
 			return nil, &badParam{k, "unknown parameter (known: " + strings.Join(known, ", ") + ")"}
 		}
@@ -47,6 +50,10 @@ func (p *params) fail(name, msg string) {
 // str returns a trimmed value of at most max characters.
 func (p *params) str(name string, max int) string {
 	s := strings.TrimSpace(p.v.Get(name))
+	if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
+		p.fail(name, "not valid UTF-8 text")
+		return ""
+	}
 	if utf8.RuneCountInString(s) > max {
 		p.fail(name, "longer than "+strconv.Itoa(max)+" characters")
 		return ""
