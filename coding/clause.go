@@ -500,6 +500,13 @@ func (s *sent) finiteClause(vi int) {
 // the clause's subject is the one the demand or appeal is aimed at.
 func (s *sent) thatClause(vi int) {
 	v := &s.vgs[vi]
+	for t := v.subj.end; t < v.start; t++ {
+		if s.pos[t] == pWh || s.pos[t] == pComma {
+			// "told the Iranian ambassador, who was visiting ...": a
+			// relative clause, not the clause demanded
+			return
+		}
+	}
 	k := v.subj.start - 1
 	if k >= 0 && s.norm(k) == "that" {
 		k--
