@@ -30,8 +30,9 @@ func New(cfg Config) (*Engine, error) {
 		return nil, fmt.Errorf("unknown stage %q (stages: %v)", cfg.Through, StageOrder())
 	}
 	var stages []dyad.Stage
+	b := builder{cfg: cfg}
 	for _, name := range StageOrder() {
-		s, err := newStage(name, cfg)
+		s, err := b.stage(name)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}

@@ -15,7 +15,7 @@ import (
 )
 
 func TestDefaultStageOrder(t *testing.T) {
-	want := []string{"sentence", "token", "tag", "actor", "event", "when"}
+	want := []string{"sentence", "token", "tag", "actor", "event", "quote", "when", "source"}
 	if got := StageOrder(); !slices.Equal(got, want) {
 		t.Fatalf("StageOrder() = %v, want %v", got, want)
 	}

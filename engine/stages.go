@@ -6,7 +6,9 @@ import (
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/actor"
 	"github.com/dyadproject/dyad/coding"
+	"github.com/dyadproject/dyad/quote"
 	"github.com/dyadproject/dyad/sentence"
+	"github.com/dyadproject/dyad/source"
 	"github.com/dyadproject/dyad/tag"
 	"github.com/dyadproject/dyad/token"
 	"github.com/dyadproject/dyad/when"
@@ -21,11 +23,31 @@ func StageOrder() []string {
 		"tag",      // Token.Tag, Token.Lemma
 		"actor",    // Doc.Mentions
 		"event",    // Doc.Events (code, actors, modality, evidence, rule)
+		"quote",    // Doc.Quotes (text, speaker, cue)
 		"when",     // Event.Date, Event.DatePrecision
+		"source",   // Event.ReportedBy, Quote.ReportedBy
 	}
 }
 
-func newStage(name string, cfg Config) (dyad.Stage, error) {
+// builder constructs stages, loading the tables several stages share
+// (the actor dictionary) once.
+type builder struct {
+	cfg    Config
+	actors *actor.Dictionary
+}
+
+func (b *builder) actorDictionary() (*actor.Dictionary, error) {
+	if b.actors == nil {
+		d, err := actor.Load(actor.Config{UserDirs: b.cfg.DictDirs})
+		if err != nil {
+			return nil, err
+		}
+		b.actors = d
+	}
+	return b.actors, nil
+}
+
+func (b *builder) stage(name string) (dyad.Stage, error) {
 	switch name {
 	case "sentence":
 		return sentence.New(sentence.Config{}), nil
@@ -34,15 +56,23 @@ func newStage(name string, cfg Config) (dyad.Stage, error) {
 	case "tag":
 		return tag.New(tag.Config{})
 	case "actor":
-		dict, err := actor.Load(actor.Config{UserDirs: cfg.DictDirs})
+		dict, err := b.actorDictionary()
 		if err != nil {
 			return nil, err
 		}
 		return actor.New(dict), nil
 	case "event":
-		return coding.New(coding.Config{UserDirs: cfg.DictDirs})
+		return coding.New(coding.Config{UserDirs: b.cfg.DictDirs})
+	case "quote":
+		return quote.New(quote.Config{}), nil
 	case "when":
 		return when.New(when.Config{}), nil
+	case "source":
+		dict, err := b.actorDictionary()
+		if err != nil {
+			return nil, err
+		}
+		return source.New(source.Config{Actors: dict}), nil
 	}
 	return nil, fmt.Errorf("no constructor for stage %q", name)
 }
