@@ -56,7 +56,7 @@ func (p *proc) judge(m *match) bool {
 
 	// 3. The start of a longer name?
 	inName := false
-	if m.end < hi && p.capitalised(m.end) && isWordToken(p.norm(m.end)) && !strong {
+	if m.end < hi && p.nameGoesOn(m.end, hi) && !strong {
 		nx := p.norm(m.end)
 		if features[nx] {
 			return false
@@ -86,11 +86,18 @@ func (p *proc) judge(m *match) bool {
 	}
 
 	// 1. Actor mentions.
-	m.mention = p.mentionAt(m)
+	if m.mention < 0 {
+		m.mention = p.mentionAt(m)
+	}
 	if m.mention >= 0 {
 		mn := d.Mentions[m.mention]
 		inside := m.cueAt >= mn.FirstToken && m.cueAt < mn.EndToken
+		bigger := mn.FirstToken < m.first || mn.EndToken > m.end
 		switch {
+		case bigger && m.node >= 0 && (mn.Kind == dyad.MentionPlace || mn.Kind == dyad.MentionMetonym || mn.Kind == dyad.MentionCountry):
+			// Part of a longer actor name: "South" of "South African",
+			// "U.S." of "U.S. State Department".
+			return false
 		case mn.Kind == dyad.MentionPlace || mn.Kind == dyad.MentionMetonym && m.cue == CueAt && !p.possessive(m.end, hi):
 			// A capital or seat of power used as a place; the actor stage
 			// does not see verbs that take a place ("struck Kyiv"). It
@@ -155,10 +162,59 @@ func (p *proc) judge(m *match) bool {
 				return false
 			}
 		}
-	} else if p.g.nodes[m.node].common && (m.first == lo || p.afterOpener(m.first, lo)) && m.cue < CueFrom {
+	} else if p.g.nodes[m.node].common {
+		if (m.first == lo || p.afterOpener(m.first, lo)) && m.cue < CueFrom {
+			return false
+		}
+		// "of" shows a place only after a word for its people or parts
+		// ("the mayor of Nice", not "the Central Union of Workers").
+		if m.word == "of" && !strong && (m.cueAt < 1 || !ofPlaceHeads[p.norm(m.cueAt-1)]) {
+			if _, ok := placeTypes[p.norm(m.cueAt-1)]; !ok || m.cueAt < 1 {
+				return false
+			}
+		}
+	}
+	// "Red Sea" (a Sudanese state, and a sea): a name ending in a
+	// feature word needs its kind said ("Red Sea state").
+	if w := lastWord(p.d.Text[m.span.Start:p.d.Tokens[m.end-1].End]); features[strings.ToLower(w)] && m.end-m.first > 1 && m.want == kindAny {
 		return false
 	}
 	return true
+}
+
+// ofPlaceHeads before "of" show that the name after it is a place.
+var ofPlaceHeads = map[string]bool{
+	"mayor": true, "governor": true, "people": true, "residents": true, "citizens": true,
+	"inhabitants": true, "streets": true, "outskirts": true, "suburbs": true, "centre": true,
+	"center": true, "mayors": true, "bishop": true, "archbishop": true, "university": true,
+	"port": true, "siege": true, "battle": true, "liberation": true, "fall": true, "capture": true,
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// arabicArticles start the second word of Arabic names written with a
+// hyphen: "Bab al-Hawa", "Ras al-Ain".
+var arabicArticles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ed-", "er-", "es-", "et-", "en-"}
+
+// nameGoesOn: the name ends before token k only in part: k is a
+// capitalised word, or an Arabic article joined to a word ("al-Salam"),
+// or a particle before a capitalised word ("de Janeiro").
+func (p *proc) nameGoesOn(k, hi int) bool {
+	nm := p.norm(k)
+	if p.capitalised(k) && isWordToken(nm) {
+		return true
+	}
+	for _, a := range arabicArticles {
+		if strings.HasPrefix(nm, a) && len(nm) > len(a) {
+			return true
+		}
+	}
+	return particles[nm] && nm != "of" && nm != "and" && nm != "the" && k+1 < hi && p.capitalised(k+1)
 }
 
 // inheritCue gives the later names of a list the cue of the first: "hit

@@ -128,7 +128,8 @@ func (s *Stage) run(g *Gazetteer, d *dyad.Doc) (*proc, error) {
 	}
 	p, _ := s.pool.Get().(*proc)
 	if p == nil {
-		p = &proc{countries: map[string]int{}, placeCountries: map[string]int{}, surnames: map[string]bool{}}
+		p = &proc{countries: map[string]int{}, placeCountries: map[string]int{}, placeAdmin1: map[string]int{},
+			surnames: map[string]bool{}}
 	}
 	p.reset(g, d)
 	if len(d.Tokens) > 0 {
@@ -156,6 +157,7 @@ func (p *proc) reset(g *Gazetteer, d *dyad.Doc) {
 	p.dl, p.dlCountry, p.dlAdmin1, p.qualEnd = -1, "", "", 0
 	clear(p.countries)
 	clear(p.placeCountries)
+	clear(p.placeAdmin1)
 	clear(p.surnames)
 	p.surnamesDone = false
 }
@@ -174,7 +176,8 @@ type proc struct {
 	byMatch  []int // matches[i] -> index in resolved, or -1
 
 	countries      map[string]int // ISO3 -> actor mentions naming it
-	placeCountries map[string]int // ISO3 -> places with one reading there
+	placeCountries map[string]int // ISO3 -> places there (one reading, then chosen)
+	placeAdmin1    map[string]int // "ISO3.code" -> chosen places in that division
 	dlCountry      string
 	dlAdmin1       string
 	surnames       map[string]bool
@@ -207,7 +210,6 @@ func (p *proc) find() {
 	for si := range d.Sentences {
 		p.scan(si)
 	}
-	p.capitals()
 	// 3. Which names are places.
 	p.kept = p.kept[:0]
 	for i := range p.matches {
@@ -220,6 +222,7 @@ func (p *proc) find() {
 		}
 	}
 	p.matches, p.kept = p.kept, p.matches[:0]
+	p.capitals() // "the Qatari capital", "at the Kremlin": where no name was kept
 	p.dl = -1
 	for i := range p.matches {
 		if p.matches[i].cue == CueDateline {
@@ -253,6 +256,9 @@ func (p *proc) find() {
 	for i := range p.matches {
 		if e := p.chosen(&p.matches[i]); e != nil {
 			p.placeCountries[e.Country]++
+			if e.Kind != KindCountry {
+				p.placeAdmin1[e.Country+"."+e.Admin1]++
+			}
 		}
 	}
 	for i := range p.matches {
@@ -410,7 +416,9 @@ func (p *proc) capitals() {
 		m := match{sent: mn.Sentence, first: first, end: end, mention: mi, chosen: -1, want: kindAny,
 			cands: []int32{c}, alt: []bool{false}, node: -1}
 		m.span = dyad.Span{Start: d.Tokens[first].Start, End: d.Tokens[end-1].End}
-		p.matches = append(p.matches, m)
+		if p.judge(&m) {
+			p.matches = append(p.matches, m)
+		}
 	}
 }
 
@@ -466,6 +474,9 @@ func (p *proc) choose(m *match) {
 		if e.Kind == KindCountry && p.specific(m, e) {
 			continue // "Gaza" the town, not Palestine; "England", not the UK
 		}
+		if m.alt[k] && p.ownNameIn(m, e) {
+			continue // "New Delhi" is New Delhi, not another name of Delhi
+		}
 		s := p.score(m, k)
 		if s > best || s == best && c < m.chosen {
 			best, m.chosen, pick = s, c, k
@@ -505,6 +516,17 @@ func (p *proc) specific(m *match, country *Entry) bool {
 	return false
 }
 
+// ownNameIn: another reading of m of the same kind and country as e bears
+// the name as its own.
+func (p *proc) ownNameIn(m *match, e *Entry) bool {
+	for k, c := range m.cands {
+		if o := &p.g.entries[c]; !m.alt[k] && o.Country == e.Country && o.Kind == e.Kind {
+			return true
+		}
+	}
+	return false
+}
+
 // matchKey is the key of the name's own tokens (without a qualifier),
 // in p.buf.
 func (p *proc) matchKey(m *match) []byte {
@@ -512,16 +534,23 @@ func (p *proc) matchKey(m *match) []byte {
 	return p.buf
 }
 
-// score ranks one reading of a name:
+// score ranks one reading of a name (log10 of population = 1 per tenfold):
 //
 //	log10(population)
-//	+3 a country, −1 a division; +3 a capital, +1 a seat, −1 a section of a city
-//	−1 matched by an alternate name
-//	+2 its country is named by an actor mention of the article (not this one)
-//	+2 for each other place of one reading in the article in its country (at most +6)
-//	+4 it is in the dateline's country, +2 more in the dateline's division
+//	+3 a country; −1 a division, −3 more when another reading is a town of
+//	   that name inside it ("New York", "Beijing", "Latakia" are the towns)
+//	+2 a capital, +1 a seat of government or first-level seat, −1 a section of a city
+//	−0.5 matched by an alternate name ("Geneva" for Genève)
+//	+1 its country is named by an actor mention of the article (not this one)
+//	+1 for each other place of the article in its country (at most +3)
+//	+3 for each other place of the article inside it, for a division (at
+//	   most +6), or in its division, for a town (at most +3)
+//	+3 it is in the dateline's country, +2 more in the dateline's division
 //	+5 the context asks for its kind ("Donetsk region", "the city of X")
 //	+2 a town, for the dateline
+//
+// Populations are those of GeoNames; a division's or country's is the
+// sum over its towns.
 func (p *proc) score(m *match, k int) float64 {
 	e := &p.g.entries[m.cands[k]]
 	s := math.Log10(float64(e.Population) + 10)
@@ -530,34 +559,52 @@ func (p *proc) score(m *match, k int) float64 {
 		s += 3
 	case KindAdmin1:
 		s--
+		for j, c := range m.cands {
+			if o := &p.g.entries[c]; j != k && o.Kind == KindCity && o.Country == e.Country && o.Admin1 == e.Admin1 {
+				s -= 3
+				break
+			}
+		}
 	}
 	switch e.Feature {
 	case "PPLC":
-		s += 3
+		s += 2
 	case "PPLG", "PPLA":
 		s++
 	case "PPLX":
 		s--
 	}
 	if m.alt[k] {
-		s--
+		s -= 0.5
 	}
 	n := p.countries[e.Country]
 	if m.mention >= 0 && p.d.Mentions[m.mention].Actor.Country == e.Country {
 		n-- // "Georgia" marked as a country by the actor stage is no evidence for itself
 	}
 	if n > 0 {
-		s += 2
+		s++
 	}
 	if p.oneCountry(m) == "" {
+		own := m.prev == m.cands[k] // its own reading of the first round
 		n := p.placeCountries[e.Country]
-		if m.prev == m.cands[k] {
-			n-- // its own reading of the first round
+		if own {
+			n--
 		}
-		s += 2 * float64(min(n, 3))
+		s += float64(min(n, 3))
+		if e.Kind != KindCountry {
+			a := p.placeAdmin1[e.Country+"."+e.Admin1]
+			if own {
+				a--
+			}
+			if e.Kind == KindAdmin1 {
+				s += 3 * float64(min(a, 2))
+			} else {
+				s += float64(min(a, 3))
+			}
+		}
 	}
 	if m.cue != CueDateline && p.dlCountry != "" && e.Country == p.dlCountry {
-		s += 4
+		s += 3
 		if e.Admin1 != "" && e.Admin1 == p.dlAdmin1 {
 			s += 2
 		}
