@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/data"
 	"github.com/dyadproject/dyad/dict"
 )
@@ -49,8 +48,10 @@ type Dictionary struct {
 	countryName map[string]string
 	// people lists each person's entries by canonical name.
 	people map[string][]int32
-	// fallback holds an entry for each of fallbackRoles.
-	fallback map[string]*Entry
+	// afterRole and groupAgent are the grammar's role words that count
+	// only after a country word, and the agents of group words.
+	afterRole  map[string]*Entry
+	groupAgent map[string]string
 	// titleOf stands for a title word the grammar knows ("chairman of").
 	titleOf  Entry
 	numNodes int
@@ -93,11 +94,17 @@ func Load(c Config) (*Dictionary, error) {
 		}
 	}
 	collect(b.readFS(builtin, prefix, 0))
+	var users []fs.FS
+	var userPrefixes []string
 	for i, dir := range c.UserDirs {
 		collect(readUserDir(b, dir, i+1))
+		users = append(users, os.DirFS(dir))
+		userPrefixes = append(userPrefixes, dict.Join(dir))
 	}
 	collect(b.err())
-	d := b.build()
+	g, err := readGrammar(builtin, prefix, data.FS, data.Prefix, users, userPrefixes)
+	collect(err)
+	d := b.build(g)
 	if len(other) > 0 {
 		return d, errors.Join(append(other, errs.Err())...)
 	}
@@ -114,7 +121,19 @@ func Check(dir string) error {
 		return err
 	}
 	l = append(l, b.errs...)
+	if u := os.DirFS(dir); fileExists(u, GrammarFile) {
+		var gl dict.ErrorList
+		if err := newGrammar().read(u, GrammarFile, dict.Join(dir)); err != nil && !errors.As(err, &gl) {
+			return err
+		}
+		l = append(l, gl...)
+	}
 	return l.Err()
+}
+
+func fileExists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
 }
 
 func readUserDir(b *builder, dir string, layer int) error {
@@ -446,11 +465,11 @@ func (b *builder) tokenID(norm []byte) int32 {
 }
 
 type wordInfo struct {
-	id  int32 // in vocab, or -1
-	cls uint8
+	id  int32 // in the trie's vocabulary, or -1
+	cls uint32
 }
 
-func (b *builder) build() *Dictionary {
+func (b *builder) build(g *grammar) *Dictionary {
 	d := b.d
 	// people: each person's entries in load order, from one block.
 	count := make(map[string]int, len(b.people)/2+1)
@@ -469,18 +488,21 @@ func (b *builder) build() *Dictionary {
 		}
 		d.people[name] = append(list, i)
 	}
-	for w, c := range wordClass {
+	setClass := func(w string, c uint32) {
 		wi, ok := d.words[w]
 		if !ok {
 			wi.id = -1
 		}
-		wi.cls = c
+		wi.cls |= c
 		d.words[w] = wi
 	}
-	d.fallback = make(map[string]*Entry, len(fallbackRoles))
-	for w, agent := range fallbackRoles {
-		d.fallback[w] = &Entry{Kind: KindAgent, Actor: dyad.Actor{Code: agent, Agent: agent}, Phrases: []string{w}, Rule: "actor/grammar:role-word"}
+	for w, c := range closedClass {
+		setClass(w, c)
 	}
+	for w, c := range g.cls {
+		setClass(w, c)
+	}
+	d.afterRole, d.groupAgent = g.afterRole, g.groupAgent
 	return d
 }
 

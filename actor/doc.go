@@ -39,6 +39,12 @@
 // the country of the same surname elsewhere, else the article's main
 // country (rule "actor/guess:main-country").
 //
+// The words the grammar turns on (modifiers, outlet nouns, institution
+// words, place prepositions, "the two X" group words, …) are data:
+// data/actors/grammar.tsv, word classes read with the dictionaries (a user
+// folder may add its own actors/grammar.tsv). Only closed-class words
+// (articles, pronouns) are fixed in the code.
+//
 // # Coreference
 //
 // Surnames alone (also a family name written first: "Zhang"), he/she

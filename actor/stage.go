@@ -116,7 +116,7 @@ type proc struct {
 	best    []int32
 	best2   []int32
 	wid     []int32  // per token: its id in the trie's vocabulary, or -1
-	cls     []uint8  // per token: word classes (cls*)
+	cls     []uint32 // per token: word classes (cls*)
 	np      np       // the phrase being parsed, reused
 	titleOf match    // a title word known to the grammar (see titleNouns)
 	slabs   [][]ment // mentions are carved from blocks to spare allocations
@@ -167,7 +167,7 @@ func (p *proc) run() {
 	// One look-up per token: its word id in the trie and its word class.
 	if cap(p.wid) < len(p.toks) {
 		p.wid = make([]int32, len(p.toks))
-		p.cls = make([]uint8, len(p.toks))
+		p.cls = make([]uint32, len(p.toks))
 	}
 	p.wid, p.cls = p.wid[:len(p.toks)], p.cls[:len(p.toks)]
 	for i := range p.toks {
@@ -466,27 +466,27 @@ func (p *proc) parseNP(i, hi int) *np {
 			j = m.end
 			continue
 		}
-		if len(n.agents) > 0 && modifiers[p.norm(j)] != 0 && j+1 < hi {
+		if len(n.agents) > 0 && p.is(j, clsMod) && j+1 < hi {
 			if m := p.matchStarting(j+1, hi); m != nil && m.entry.Kind == KindAgent {
 				j++ // "foreign minister and deputy prime minister"
 				continue
 			}
 		}
-		if mediaNouns[p.norm(j)] {
+		if p.is(j, clsMediaNoun) {
 			mediaWords++
 			j++
 			continue
 		}
 		// "Palestinian leader", "junta leader": a common role word the
 		// dictionary may lack, after a country word or another role word.
-		if e := p.dict.fallback[p.norm(j)]; e != nil && (n.cref != nil || len(n.agents) > 0) && p.matchOf(j) == nil {
-			n.agents = append(n.agents, &match{first: j, end: j + 1, entry: e})
+		if p.is(j, clsAfterRole) && (n.cref != nil || len(n.agents) > 0) && p.matchOf(j) == nil {
+			n.agents = append(n.agents, &match{first: j, end: j + 1, entry: p.dict.afterRole[p.norm(j)]})
 			j++
 			continue
 		}
 		// "chairman of …", "head of …": a title word the dictionary does
 		// not list, coded by its "of" complement.
-		if len(n.agents) == 0 && titleNouns[p.norm(j)] && j+2 < hi && p.norm(j+1) == "of" && p.matchOf(j) == nil {
+		if len(n.agents) == 0 && p.is(j, clsTitleNoun) && j+2 < hi && p.norm(j+1) == "of" && p.matchOf(j) == nil {
 			p.titleOf = match{first: j, end: j + 1, entry: &p.dict.titleOf}
 			n.agents = append(n.agents, &p.titleOf)
 			j++
@@ -574,11 +574,11 @@ func (p *proc) parseNP(i, hi int) *np {
 // person an elite (ELI) rather than an office holder.
 func (p *proc) skipMods(n *np, j, hi int) int {
 	for j < hi && p.matchStarting(j, hi) == nil {
-		switch modifiers[p.norm(j)] {
-		case modPlain:
-			j++
-		case modFormer:
+		switch {
+		case p.is(j, clsFormer):
 			n.elite = true
+			j++
+		case p.is(j, clsMod):
 			j++
 		default:
 			return j
@@ -587,47 +587,7 @@ func (p *proc) skipMods(n *np, j, hi int) int {
 	return j
 }
 
-const (
-	modPlain  = 1
-	modFormer = 2
-)
-
-var modifiers = map[string]uint8{
-	"senior": modPlain, "top": modPlain, "deputy": modPlain, "vice": modPlain,
-	"acting": modPlain, "new": modPlain, "newly": modPlain, "interim": modPlain,
-	"visiting": modPlain, "incoming": modPlain, "current": modPlain,
-	"chief": modPlain, "high-ranking": modPlain, "high-level": modPlain,
-	"junior": modPlain, "then": modPlain, "powerful": modPlain, "veteran": modPlain,
-	"influential": modPlain, "hardline": modPlain, "embattled": modPlain,
-	"outgoing": modPlain, "longtime": modPlain, "long-time": modPlain,
-	"first": modPlain, "two": modPlain, "three": modPlain, "several": modPlain,
-	"some": modPlain, "many": modPlain, "other": modPlain, "unnamed": modPlain,
-	"anonymous": modPlain, "local": modPlain, "federal": modPlain,
-	"former": modFormer, "ex": modFormer, "ousted": modFormer, "exiled": modFormer,
-	"deposed": modFormer, "late": modFormer,
-}
-
-var mediaNouns = map[string]bool{
-	"state": true, "media": true, "news": true, "agency": true, "newspaper": true,
-	"daily": true, "broadcaster": true, "television": true, "tv": true, "radio": true,
-	"outlet": true, "wire": true, "service": true, "channel": true, "network": true,
-	"state-run": true, "state-owned": true, "government-run": true, "official": true,
-	"newswire": true, "tabloid": true, "weekly": true, "portal": true,
-}
-
 func isPossessive(n string) bool { return n == "'s" || n == "'" }
-
-// orgHeads end a capitalised institution name.
-var orgHeads = map[string]bool{
-	"commission": true, "ministry": true, "council": true, "committee": true,
-	"party": true, "army": true, "front": true, "court": true, "assembly": true,
-	"parliament": true, "agency": true, "bureau": true, "office": true,
-	"department": true, "force": true, "forces": true, "guard": true,
-	"corps": true, "administration": true, "authority": true, "service": true,
-	"government": true, "congress": true, "senate": true, "navy": true,
-	"league": true, "movement": true, "union": true, "organization": true,
-	"organisation": true, "directorate": true, "command": true, "cabinet": true,
-}
 
 // unknownOrgAt reads a run of capitalised words that ends in an
 // institution word ("Central Military Commission"); its agent is that of
@@ -638,7 +598,7 @@ func (p *proc) unknownOrgAt(i, hi int) *unknownOrg {
 		if !p.capitalised(k) || p.matchOf(k) != nil && p.matchOf(k).entry.Kind != KindAgent {
 			break
 		}
-		if orgHeads[p.norm(k)] {
+		if p.is(k, clsOrgHead) {
 			last = k
 		}
 	}
@@ -657,26 +617,8 @@ func (p *proc) unknownOrgAt(i, hi int) *unknownOrg {
 
 func (p *proc) capitalised(i int) bool { return p.cls[i]&clsCap != 0 }
 
-// nameParticles may stand inside a person's name in lower case.
-var nameParticles = map[string]bool{
-	"de": true, "da": true, "van": true, "von": true, "bin": true, "al": true,
-	"el": true, "la": true, "le": true, "di": true, "du": true, "ibn": true,
-	"der": true, "den": true, "dos": true, "del": true,
-}
-
-// notNames are capitalised words that do not start or continue a name.
-var notNames = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true, "january": true,
-	"february": true, "march": true, "april": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true,
-	"december": true, "the": true, "a": true, "an": true, "he": true, "she": true,
-	"they": true, "it": true, "we": true, "i": true, "in": true, "on": true,
-	"at": true, "but": true, "and": true, "or": true, "this": true, "that": true,
-	"said": true, "says": true, "told": true, "mr": true, "mr.": true, "mrs": true,
-	"mrs.": true, "ms": true, "ms.": true, "dr": true, "dr.": true, "who": true,
-	"his": true, "her": true, "their": true, "its": true, "if": true, "as": true,
-}
+// is reports whether token i has one of the word classes c.
+func (p *proc) is(i int, c uint32) bool { return p.cls[i]&c != 0 }
 
 // nameRun returns the end of a personal name starting at i (1 to 5
 // capitalised words, lower-case particles inside), or i when none.
@@ -690,14 +632,14 @@ func (p *proc) nameRun(i, hi int) int {
 				break
 			}
 		}
-		if notNames[nm] || !isWordRune(firstRune(nm)) || isClosedClass(p.toks[k].Tag) {
+		if p.is(k, clsNotName) || !isWordRune(firstRune(nm)) || isClosedClass(p.toks[k].Tag) {
 			break
 		}
 		if p.capitalised(k) || strings.HasPrefix(nm, "al-") || strings.HasPrefix(nm, "el-") {
 			e = k + 1
 			continue
 		}
-		if nameParticles[nm] && k > i {
+		if p.is(k, clsParticle) && k > i {
 			continue
 		}
 		break
@@ -898,15 +840,6 @@ func (p *proc) fromNP(si int, n *np) *ment {
 	return m
 }
 
-var institutions = map[string]bool{
-	"military": true, "police": true, "troops": true, "militia": true,
-	"regime": true, "junta": true, "authorities": true, "legislature": true,
-	"judiciary": true, "prosecutors": true, "opposition": true, "rebels": true,
-	"forces": true, "army": true, "navy": true, "government": true,
-	"ministry": true, "embassy": true, "mission": true, "delegation": true,
-	"coalition": true, "alliance": true,
-}
-
 func isPluralNoun(norm, tag string) bool {
 	if tag == "NNS" || tag == "NNPS" {
 		return true
@@ -996,30 +929,6 @@ func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
 	}
 }
 
-var placePreps = map[string]bool{
-	"in": true, "at": true, "from": true, "near": true, "inside": true,
-	"outside": true, "around": true, "within": true, "throughout": true,
-	"across": true, "into": true, "via": true, "through": true, "outskirts": true,
-}
-
-var motionWords = map[string]bool{
-	"visit": true, "visited": true, "visiting": true, "visits": true, "trip": true,
-	"travel": true, "travelled": true, "traveled": true, "travels": true,
-	"flew": true, "fly": true, "flies": true, "flying": true, "arrive": true,
-	"arrived": true, "arrives": true, "arriving": true, "return": true,
-	"returned": true, "returning": true, "returns": true, "came": true,
-	"come": true, "went": true, "go": true, "going": true, "headed": true,
-	"heading": true, "journey": true, "moved": true, "back": true, "way": true,
-	"flight": true, "flights": true, "road": true, "relocated": true,
-}
-
-var placeNouns = map[string]bool{
-	"time": true, "residents": true, "region": true, "area": true, "city": true,
-	"suburb": true, "suburbs": true, "airport": true, "streets": true,
-	"bureau": true, "correspondent": true, "skyline": true, "outskirts": true,
-	"university": true, "metro": true, "subway": true, "hotel": true,
-}
-
 // isPlace decides whether a capital or metonym is a location rather than
 // the government acting: after a locative preposition ("in Beijing",
 // "flew to Moscow"), inside a longer name ("Beijing Xiangshan Forum"), in
@@ -1035,12 +944,12 @@ func (p *proc) isPlace(mt *match, lo, hi int) bool {
 	}
 	if prev >= lo {
 		pn := p.norm(prev)
-		if placePreps[pn] {
+		if p.is(prev, clsPlacePrep) {
 			return true
 		}
 		if pn == "to" || pn == "for" {
 			for k := prev - 1; k >= lo && k >= prev-3; k-- {
-				if motionWords[p.norm(k)] || motionWords[p.toks[k].Lemma] {
+				if p.is(k, clsMotion) || p.dict.words[p.toks[k].Lemma].cls&clsMotion != 0 {
 					return true
 				}
 			}
@@ -1048,10 +957,10 @@ func (p *proc) isPlace(mt *match, lo, hi int) bool {
 	}
 	if mt.end < hi {
 		nx := p.norm(mt.end)
-		if mt.entry.Kind == KindCapital && p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !notNames[nx] {
+		if mt.entry.Kind == KindCapital && p.capitalised(mt.end) && p.matchOf(mt.end) == nil && !p.is(mt.end, clsNotName) {
 			return true
 		}
-		if placeNouns[nx] {
+		if p.is(mt.end, clsPlaceNoun) {
 			return true
 		}
 		if mt.first == lo && (nx == "," || nx == "(" || nx == "-") && p.dateline(mt, lo) {
@@ -1069,7 +978,7 @@ func (p *proc) dateline(mt *match, lo int) bool {
 		return true
 	}
 	for k := mt.end + 1; k < mt.end+4 && k < len(p.toks) && p.toks[k].Sentence == p.toks[lo].Sentence; k++ {
-		if notNames[p.norm(k)] || strings.HasPrefix(p.norm(k), "(") {
+		if p.is(k, clsNotName) || strings.HasPrefix(p.norm(k), "(") {
 			return true
 		}
 	}
@@ -1079,14 +988,6 @@ func (p *proc) dateline(mt *match, lo int) bool {
 var pronouns = map[string]int{
 	"he": pendPronoun, "him": pendPronoun, "his": pendPronoun, "she": pendPronoun,
 	"her": pendPronoun, "they": pendPlural, "them": pendPlural, "their": pendPlural,
-}
-
-var groupWords = map[string]string{
-	"countries": "", "nations": "", "sides": "", "states": "", "parties": "",
-	"militaries": "MIL", "armies": "MIL", "navies": "MIL", "forces": "MIL",
-	"governments": "GOV", "leaders": "GOV", "ministers": "GOV", "presidents": "GOV",
-	"delegations": "GOV", "capitals": "GOV", "neighbours": "", "neighbors": "",
-	"allies": "", "powers": "",
 }
 
 // other looks at a token with no dictionary match: a pronoun, "the two
@@ -1103,8 +1004,8 @@ func (p *proc) other(si, i, hi int) {
 		m.plural = k == pendPlural
 		return
 	}
-	if p.capitalised(i) && !notNames[nm] && isWordRune(firstRune(nm)) && !isClosedClass(p.toks[i].Tag) {
-		if i+1 < hi && p.capitalised(i+1) && p.matchOf(i+1) == nil && !notNames[p.norm(i+1)] {
+	if p.capitalised(i) && !p.is(i, clsNotName) && isWordRune(firstRune(nm)) && !isClosedClass(p.toks[i].Tag) {
+		if i+1 < hi && p.capitalised(i+1) && p.matchOf(i+1) == nil && !p.is(i+1, clsNotName) {
 			return // a longer unknown name, not a surname alone
 		}
 		p.surnames = append(p.surnames, [2]int{i, si})
@@ -1229,10 +1130,10 @@ func (p *proc) groupAt(si, i, hi int) int {
 	default:
 		return i
 	}
-	agent, ok := groupWords[p.norm(k)]
-	if !ok {
+	if !p.is(k, clsGroupWord) {
 		return i
 	}
+	agent := p.dict.groupAgent[p.norm(k)]
 	m := p.newMent(si, i, k+1, dyad.MentionCompound)
 	m.Actor.Agent = agent
 	m.pending = pendGroup
@@ -1240,23 +1141,14 @@ func (p *proc) groupAt(si, i, hi int) int {
 	return k + 1
 }
 
-// personHeads are role words for people even when an institution word
-// comes first ("army chief").
-var personHeads = map[string]bool{
-	"chief": true, "commander": true, "head": true, "spokesman": true,
-	"spokeswoman": true, "spokesperson": true, "minister": true, "secretary": true,
-	"chairman": true, "chairwoman": true, "leader": true, "officer": true,
-	"general": true, "director": true, "envoy": true, "ambassador": true,
-}
-
 // institution reports whether a role word names a body rather than a
 // person: "defence ministry", "ministry of defence", "army".
 func (p *proc) institution(a *match) bool {
-	if personHeads[p.norm(a.end-1)] {
+	if p.is(a.end-1, clsPersonHead) {
 		return false
 	}
 	for k := a.first; k < a.end; k++ {
-		if nm := p.norm(k); institutions[nm] || orgHeads[nm] {
+		if p.is(k, clsInstitution|clsOrgHead) {
 			return true
 		}
 	}
@@ -1277,22 +1169,11 @@ func (n *np) keep(p *proc) bool {
 	return n.det == "the" || isPluralNoun(p.norm(head.end-1), p.toks[head.end-1].Tag)
 }
 
-// titleNouns head an "X of Y" title even when the dictionary does not
-// list them: "the vice chairman of China's Central Military Commission".
-var titleNouns = map[string]bool{
-	"chairman": true, "chairwoman": true, "chair": true, "head": true,
-	"chief": true, "leader": true, "director": true, "member": true,
-	"members": true, "deputy": true, "representative": true,
-	"representatives": true, "commander": true, "secretary-general": true,
-	"spokesman": true, "spokeswoman": true, "spokesperson": true,
-	"president": true, "founder": true, "boss": true, "delegation": true,
-}
-
 // unknownCapsRun counts the capitalised words from i that no dictionary
 // phrase covers.
 func (p *proc) unknownCapsRun(i, hi int) int {
 	n := 0
-	for k := i; k < hi && p.capitalised(k) && p.matchOf(k) == nil && !notNames[p.norm(k)] && isWordRune(firstRune(p.norm(k))); k++ {
+	for k := i; k < hi && p.capitalised(k) && p.matchOf(k) == nil && !p.is(k, clsNotName) && isWordRune(firstRune(p.norm(k))); k++ {
 		n++
 	}
 	return n
@@ -1308,19 +1189,10 @@ func isLowerWord(s string) bool {
 // spokesman" MIL, "border patrol agents" COP, but "government troops" MIL).
 func (p *proc) head(n *np) *match {
 	last := n.agents[len(n.agents)-1]
-	if len(n.agents) > 1 && genericRoles[p.norm(last.end-1)] {
+	if len(n.agents) > 1 && p.is(last.end-1, clsGenericRole) {
 		return n.agents[len(n.agents)-2]
 	}
 	return last
-}
-
-var genericRoles = map[string]bool{
-	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true,
-	"officials": true, "chief": true, "head": true, "agents": true, "agent": true,
-	"source": true, "sources": true, "aide": true, "aides": true, "staff": true,
-	"member": true, "members": true, "personnel": true, "representative": true,
-	"representatives": true, "officer": true, "officers": true, "leader": true,
-	"leaders": true, "employees": true, "workers": true,
 }
 
 // byTitle picks, among a person's roles, the one the text's title names
@@ -1392,32 +1264,3 @@ func (p *proc) roleAgent(i int) string {
 	}
 	return ""
 }
-
-// fallbackRoles are role words common in news that a dictionary may not
-// list; they count only after a country or role word ("Libyan leader").
-var fallbackRoles = map[string]string{
-	"leader": "GOV", "leaders": "GOV", "negotiator": "GOV", "negotiators": "GOV",
-	"ruler": "GOV", "rulers": "GOV", "administrators": "GOV", "administration": "GOV",
-	"officers": "MIL", "youths": "CVL", "people": "CVL", "landowners": "CVL",
-	"chief": "GOV", "head": "GOV", "delegation": "GOV", "delegates": "GOV",
-}
-
-// Word classes, looked up once per token.
-const (
-	clsDet     uint8 = 1 << iota // the, a, an
-	clsMod                       // a role modifier (modifiers)
-	clsPronoun                   // he, she, they …
-	clsGroup                     // the (two …), both
-	clsCap                       // starts with a capital letter
-)
-
-var wordClass = func() map[string]uint8 {
-	m := map[string]uint8{"the": clsDet | clsGroup, "a": clsDet, "an": clsDet, "both": clsGroup}
-	for w := range modifiers {
-		m[w] |= clsMod
-	}
-	for w := range pronouns {
-		m[w] |= clsPronoun
-	}
-	return m
-}()
