@@ -48,6 +48,7 @@ func (p *proc) judge(m *match) bool {
 		m.want = want
 	}
 	strong := p.qualify(m, lo, hi)
+	m.strong = strong
 
 	// "Sea of Azov", "Strait of Hormuz": another feature.
 	if m.first-2 >= lo && p.norm(m.first-1) == "of" && features[p.norm(m.first-2)] {
@@ -221,6 +222,9 @@ func (p *proc) nameGoesOn(k, hi int) bool {
 // Khan Younis and Rafah", "in Arequipa, Cusco and Puno".
 func (p *proc) inheritCue(m *match, lo int) {
 	k := m.first - 1
+	for k > lo && k >= m.first-3 && (npMods[p.norm(k)] || p.isAdjective(k) && !p.capitalised(k)) {
+		k-- // "in Gaza and southern Lebanon"
+	}
 	if k <= lo || p.norm(k) != "and" && p.norm(k) != "or" && p.norm(k) != "," {
 		return
 	}
@@ -392,20 +396,25 @@ func (p *proc) keepOwn(m *match, iso3 string) bool {
 	return true
 }
 
-// wellKnown: some reading, by its own name, is a country, a capital or a
-// city of a million ("Xiangshan" of "Xiangshan Security Forum" is only an
-// old name of Zhongshan).
+// wellKnown: some reading, by its own name, is a country, a city of a
+// million or a capital of 300,000 ("Xiangshan" of "Xiangshan Security
+// Forum" is only an old name of Zhongshan; "Victoria" of "Victoria
+// Nuland" is too small a capital).
 func (p *proc) wellKnown(m *match) bool {
 	for k, c := range m.cands {
 		e := &p.g.entries[c]
 		if m.alt[k] && e.Kind != KindCountry {
 			continue
 		}
-		if e.Kind == KindCountry || e.Feature == "PPLC" || e.Kind == KindCity && e.Population >= 1000000 {
+		if isWellKnown(e) {
 			return true
 		}
 	}
 	return false
+}
+
+func isWellKnown(e *Entry) bool {
+	return e.Kind == KindCountry || e.Kind == KindCity && (e.Population >= 1000000 || e.Feature == "PPLC" && e.Population >= 300000)
 }
 
 func (p *proc) maxPop(m *match) int {

@@ -48,6 +48,7 @@ type match struct {
 	qual             []int32
 	qualNext         bool // the qualifier follows after a comma (it is part of the span)
 	want             Kind // a kind the context asks for ("X province"), or kindAny
+	strong           bool // a qualifier or a place noun backs it
 	mention          int  // the actor mention it overlaps, or -1
 	chosen           int32
 	prev             int32 // the reading chosen in the first round, or -1

@@ -485,9 +485,20 @@ func (p *proc) choose(m *match) {
 	// A small town known here only by another name, in a country the
 	// article does not mention ("Saravan" in a story about Iran is not
 	// Salavan in Laos): an unknown place rather than a wrong one.
+	// So is a bare name, with no locative word, qualifier or place noun,
+	// whose reading is neither well known nor in a country the article
+	// names ("The Hamilton government").
+	if m.chosen >= 0 && m.cue == CueNone && !m.strong && m.node >= 0 {
+		if e := &p.g.entries[m.chosen]; !isWellKnown(e) && !p.inContext(e.Country) {
+			m.chosen = -1
+			return
+		}
+	}
+	// So is a town of any size known by another name without a locative
+	// word ("Cordova Mayor ..." in the Philippines is not Córdoba).
 	if pick >= 0 && m.alt[pick] && m.cue != CueDateline {
 		e := &p.g.entries[m.chosen]
-		if e.Kind == KindCity && e.Population < 100000 && !p.inContext(e.Country) {
+		if e.Kind == KindCity && !p.inContext(e.Country) && (e.Population < 100000 || m.cue < CueFrom) {
 			m.chosen = -1
 		}
 	}
