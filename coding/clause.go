@@ -19,6 +19,18 @@ func (s *sent) npStart(j int) int {
 	b := j
 	for b > 0 {
 		k := b - 1
+		if s.pos[k] == pClose && k > 1 {
+			// "The pro-Iranian Hizbollah (Party of God) group"
+			o := k - 1
+			for o > 0 && s.pos[o] != pOpen && k-o < 10 {
+				o--
+			}
+			if s.pos[o] == pOpen && o > 0 && s.nominal(o-1) {
+				b = o
+				continue
+			}
+			break
+		}
 		if s.time[k] && s.ment[k] < 0 {
 			break
 		}
@@ -285,8 +297,17 @@ func (s *sent) walkSubject(v *vgroup) (np, bool, int, int) {
 				k--
 			}
 			if k >= 0 && s.pos[k] == pComma && j-k <= 30 && s.parenthetical(k+1, j) {
-				j = k - 1
-				continue
+				// "Salaheddine Sidhoum, Algeria's leading activist,
+				// staged": when the name is not an actor, the apposition
+				// may say whose it is
+				if p, ok, st, at := s.walkSubject(&vgroup{start: k}); ok && len(p.ments) == 0 && s.nominal(k+1) && s.pos[k+1] != pPrep {
+					if mi, ok2 := s.headMentions(k+1, s.npEnd(k+1), false); ok2 {
+						p.ments = append(p.ments, mi)
+					}
+					return p, ok, st, at
+				} else {
+					return p, ok, st, at
+				}
 			}
 			return np{}, false, stopComma, j
 		case s.pos[j] == pWh || (s.norm(j) == "that" && s.pos[j] != pDet):

@@ -57,6 +57,11 @@ func (a *article) sentence(si int) {
 	s.findSpeakers()
 	first := len(a.raw)
 	for i := 0; i < s.n; i++ {
+		if s.ment[i] >= 0 {
+			// a word inside an actor's name ("riot police", "the
+			// Ceasefire Violations Committee") names no event
+			continue
+		}
 		var list []*pattern
 		if id := s.lid[i]; id >= 0 {
 			list = a.c.idx[id]
@@ -327,6 +332,9 @@ func (a *article) emitCode(m *match, code string) {
 	if lead != noSlot && fc.srcOK {
 		m.slots[lead], m.filled[lead] = fc.src, true
 	}
+	if p.leadHead != nil && (!m.filled[p.lead] || !s.headIn(p.leadHead, m.slots[p.lead])) {
+		return
+	}
 	srcPh, srcOK := m.slots[slotSource], m.filled[slotSource]
 	tgtPh, tgtOK := m.slots[slotTarget], m.filled[slotTarget]
 	if fc.tgtOK {
@@ -352,6 +360,12 @@ func (a *article) emitCode(m *match, code string) {
 		return
 	}
 	srcs := a.members(srcPh, srcOK, tok)
+	if len(srcs) == 0 && p.flags&flagWhere != 0 {
+		// "Prisoners rioted at a jail in Dili": people of the place
+		if c := s.placeAfter(m.anchor); c != "" {
+			srcs = []member{{mi: -1, actor: dyad.Actor{Code: c, Country: c}}}
+		}
+	}
 	if len(srcs) == 0 {
 		return
 	}

@@ -504,6 +504,11 @@ func (s *sent) try(i int, list []*pattern, from int, m *match) int {
 			}
 			return pi
 		}
+		if s.pos[i] == pNoun && i+1 < s.n && (s.pos[i+1] == pNoun || s.pos[i+1] == pProper) && s.ment[i+1] < 0 &&
+			!(len(p.elems) > 1 && p.elems[1].kind == eWord && s.wordAt(&p.elems[1], i+1)) {
+			// "riot police", "war games": the noun only modifies another
+			continue
+		}
 		if !s.matchSeq(p.elems[1:], i+1, m) {
 			continue
 		}
@@ -570,4 +575,25 @@ func (s *sent) skipQuantity(i int) int {
 		break
 	}
 	return i
+}
+
+// placeAfter is the country of the first place or country named after
+// token i in an "in"/"at"/"across"/"throughout" phrase of the clause.
+func (s *sent) placeAfter(i int) string {
+	for j := i + 1; j+1 < s.n; j++ {
+		if s.gapStop(j) {
+			break
+		}
+		switch s.norm(j) {
+		case "in", "at", "across", "throughout", "outside":
+			for k := j + 1; k < s.n && k < j+6 && s.nominal(k); k++ {
+				if mi := s.ment[k]; mi >= 0 {
+					if c := s.d.Mentions[mi].Actor.Country; c != "" {
+						return c
+					}
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -60,9 +60,10 @@ const (
 	flagSaid                  // a missing source is the one who says it ("the U.S. action was interference")
 	flagOther                 // a missing target is the source's opponent in the latest pair ("let aid through")
 	flagFallback              // only when nothing more specific is coded for the source in the sentence ("agreed to V")
+	flagWhere                 // a missing source is the country where it happens ("thousands rallied in Nairobi")
 )
 
-var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid, "other": flagOther, "fallback": flagFallback}
+var flagNames = map[string]int{"recip": flagRecip, "loc": flagLoc, "solo": flagSolo, "nopassive": flagNoPassive, "react": flagReact, "head": flagHead, "pair": flagPair, "home": flagHome, "said": flagSaid, "other": flagOther, "fallback": flagFallback, "where": flagWhere}
 
 // pattern is one compiled line of a pattern file.
 type pattern struct {
@@ -76,6 +77,8 @@ type pattern struct {
 	key   string // the pattern as written, normalized, for overrides
 	order int    // load order, the last tie-break
 	slots int    // which slots appear (bit per slotKind)
+	// leadHead, when set, holds the words the subject phrase's head must be
+	leadHead *elem
 	// need lists, per required word after the anchor, the ids that can
 	// fill it: a quick test before matching
 	need [][]int32
@@ -189,8 +192,15 @@ func (r *rawPattern) compile(lx *lexicon, order int) (*pattern, error) {
 	if len(toks) == 0 {
 		return nil, l.Errorf("empty pattern")
 	}
-	if strings.Contains(toks[0], "=") && slotNames[strings.SplitN(toks[0], "=", 2)[0]] != noSlot {
-		return nil, l.Errorf("the subject slot takes no head words (%s)", toks[0])
+	if name, head, ok := strings.Cut(toks[0], "="); ok && slotNames[name] != noSlot {
+		// "SOURCE=aircraft|warplanes strike TARGET": the subject's head
+		w, err := parseWord(l, lx, head)
+		if err != nil {
+			return nil, err
+		}
+		p.leadHead = &elem{kind: eSlot, words: w.words}
+		p.spec += 2
+		toks = append([]string{name}, toks[1:]...)
 	}
 	if k, ok := slotNames[toks[0]]; ok {
 		if k == slotPair {
@@ -427,6 +437,9 @@ func buildIndex(ps []*pattern, v vocab) index {
 	}
 	for _, p := range ps {
 		setIDs(p.elems)
+		if p.leadHead != nil {
+			p.leadHead.ids = v.ids(p.leadHead.words)
+		}
 	}
 	idx := make(index, len(v))
 	for _, p := range ps {
