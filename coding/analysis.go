@@ -34,6 +34,10 @@ const (
 )
 
 func coarse(tag, norm string) byte {
+	if tag == "POS" {
+		// "Workers' Union": a possessive, not a closing quote
+		return pPOS
+	}
 	switch norm {
 	case "\"", "'", "``", "''", "“", "”", "‘", "’":
 		return pQuote
@@ -405,6 +409,9 @@ func (s *sent) retag() {
 		switch {
 		case w == "being" && t != "VBG":
 			s.tags[i] = "VBG"
+		case w == "'s" && t == "VBZ" && i+2 < s.n && s.toks[i+1].Tag == "VBG" && strings.HasPrefix(s.toks[i+2].Tag, "NN"):
+			// "Serbia's feuding republics"
+			s.tags[i] = "POS"
 		case (t == "NN" || t == "NNP") && len(w) > 4 && strings.HasSuffix(w, "ing") && (prev == "IN" || prev == "TO") && s.ment[i] < 0:
 			// "for speaking out", "of breaking": a gerund
 			switch next {

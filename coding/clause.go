@@ -205,6 +205,21 @@ func (s *sent) extend(p np, places bool) np {
 		}
 		p.end = e
 	}
+	// an apposition of names: "the UN refugee agency, UNHCR, out of"
+	if p.end+2 < s.n && s.pos[p.end] == pComma && s.pos[p.end+1] == pProper {
+		e := p.end + 1
+		for e < s.n && (s.pos[e] == pProper || s.ment[e] >= 0 && s.ment[e] == s.ment[p.end+1]) && e-p.end < 6 {
+			e++
+		}
+		if e < s.n && s.pos[e] == pComma && e+1 < s.n && !s.nominal(e+1) && s.pos[e+1] != pConj {
+			if len(p.ments) == 0 {
+				if mi, ok := s.headMentions(p.end+1, e, places); ok {
+					p.ments = append(p.ments, mi)
+				}
+			}
+			p.end = e + 1
+		}
+	}
 	// coordination: ", X, Y and Z"
 	for p.end+1 < s.n {
 		j := p.end
@@ -282,7 +297,8 @@ func (s *sent) walkSubject(v *vgroup) (np, bool, int, int) {
 		case s.filler(j):
 			j--
 		case s.pos[j] == pClose:
-			// "(SSS)": a parenthesis
+			// "(SSS)": a parenthesis; "The International Labor Office
+			// (ILO)": the acronym may be the actor the name is not
 			k := j - 1
 			for k >= 0 && s.pos[k] != pOpen && j-k < 12 {
 				k--
@@ -290,7 +306,12 @@ func (s *sent) walkSubject(v *vgroup) (np, bool, int, int) {
 			if k < 0 || s.pos[k] != pOpen {
 				return np{}, false, stopEdge, j
 			}
-			j = k - 1
+			acro, hasAcro := s.headMentions(k+1, j, false)
+			p, ok, st, at := s.walkSubject(&vgroup{start: k})
+			if ok && len(p.ments) == 0 && hasAcro {
+				p.ments = append(p.ments, acro)
+			}
+			return p, ok, st, at
 		case s.pos[j] == pComma:
 			k := j - 1
 			for k >= 0 && s.pos[k] != pComma && s.pos[k] != pStop && !(s.pos[k] == pQuote && k < j-1) {
@@ -358,7 +379,7 @@ func (s *sent) subjectPhrase(j int) (np, bool, int, int) {
 	// walk back over "PREP NP" to the head: "The vice chairman of China's
 	// Central Military Commission Zhang Youxia", "Protesters furious over X"
 	var ofMents []int
-	for b >= 2 && s.pos[b-1] == pPrep && !s.is(b-1, setWord, fSubord) {
+	for b >= 2 && s.pos[b-1] == pPrep && !s.is(b-1, setWord, fSubord) && s.norm(b-1) != "that" {
 		k := b - 2
 		if k >= 1 && (s.pos[k] == pPrep || s.pos[k] == pAdv) && s.norm(b-1) == "with" {
 			// "along with", "together with"
@@ -529,11 +550,25 @@ func (s *sent) thatClause(vi int) {
 		}
 	}
 	k := v.subj.start - 1
-	if k >= 0 && s.norm(k) == "that" {
+	that := k >= 0 && s.norm(k) == "that"
+	if that {
 		k--
 	}
 	for k >= 0 && s.filler(k) {
 		k--
+	}
+	if that && k >= 0 && (s.pos[k] == pNoun) && s.inClass(k, "demand") {
+		// "reiterated its demand that Israel ease restrictions": the
+		// demand's owner asks it of the clause's subject
+		b := s.npStart(k)
+		g := b - 1
+		for g >= 0 && s.filler(g) {
+			g--
+		}
+		if g >= 0 && s.vgAt[g] >= 0 {
+			v.gov, v.frame, v.objCtl, v.ctlObj = int(s.vgAt[g]), fDemand, true, v.subj
+		}
+		return
 	}
 	if k < 0 || s.vgAt[k] < 0 {
 		return

@@ -58,7 +58,9 @@ func (s *sent) boundary(i int) bool {
 	return s.is(i, setWord, fSubord) && s.pos[i] == pPrep && s.norm(i) != "as"
 }
 
-// gapStop tokens end the stretch a gap ("...") may cross.
+// gapStop tokens end the stretch a gap ("...") may cross: a finite verb,
+// or a subordinator that opens a clause ("after X attacked", not "after
+// four years").
 func (s *sent) gapStop(i int) bool {
 	if s.pos[i] == pStop || s.pos[i] == pWh {
 		return true
@@ -66,7 +68,17 @@ func (s *sent) gapStop(i int) bool {
 	if vi := s.vgAt[i]; vi >= 0 && s.vgs[vi].finite {
 		return true
 	}
-	return s.pos[i] == pPrep && s.is(i, setWord, fSubord) && s.norm(i) != "as"
+	if s.pos[i] == pPrep && s.is(i, setWord, fSubord) && s.norm(i) != "as" {
+		for j := i + 1; j < s.n && j < i+7; j++ {
+			if s.pos[j] == pComma || s.pos[j] == pStop {
+				break
+			}
+			if vi := s.vgAt[j]; vi >= 0 && (s.vgs[vi].finite || s.vgs[vi].bare) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // notPlaces drops mentions of places.
