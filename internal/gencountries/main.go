@@ -294,6 +294,10 @@ type tables struct {
 func build(wc []wcCountry, i18n map[string][]string, phx map[string][]string, ex []directive, log io.Writer) (tables, error) {
 	byCode := map[string]*country{}
 	var order []string
+	var capitals []string
+	for _, c := range wc {
+		capitals = append(capitals, c.Capital...)
+	}
 	for _, c := range wc {
 		ind := c.Independent != nil && *c.Independent
 		k := &country{code: c.CCA3, independent: ind}
@@ -317,6 +321,12 @@ func build(wc []wcCountry, i18n map[string][]string, phx map[string][]string, ex
 			if !containsFold(k.adjs, p) {
 				fmt.Fprintf(log, "phoenix demonym %s %s\n", c.CCA3, p)
 				k.adjs = append(k.adjs, p)
+			}
+		}
+		for _, p := range phoenixMisspellings(phx[c.CCA3], k.names, k.adjs, capitals) {
+			if !containsFold(k.names, p) {
+				fmt.Fprintf(log, "phoenix misspelling %s %s\n", c.CCA3, p)
+				k.names = append(k.names, p)
 			}
 		}
 		for _, cap := range c.Capital {
@@ -723,6 +733,69 @@ func phoenixDemonyms(block []string, known []string) []string {
 		}
 	}
 	return out
+}
+
+// phoenixMisspellings returns the one-word names of a Phoenix country
+// block that misspell one of the country's names ("AFGANISTAN_",
+// "ETHOPIA_", "QUATAR_"): at most one edit away (two for names of seven
+// letters or more), with the same first letter, neither a prefix of the
+// other ("TUNIS", "TUNISIA"), not a capital, and not nearer to one of the
+// country's demonyms ("ARGENTINEAN" is an adjective).
+func phoenixMisspellings(block, names, adjs, capitals []string) []string {
+	var out []string
+	for _, p := range block {
+		w := strings.TrimRight(p, "_ ")
+		if len(w) < 5 || !isUpper(w) || containsFold(capitals, w) {
+			continue
+		}
+		nearAdj := 99
+		for _, a := range adjs {
+			if u := strings.ToUpper(fold(a)); isUpper(u) {
+				nearAdj = min(nearAdj, editDistance(w, u))
+			}
+		}
+		for _, n := range names {
+			u := strings.ToUpper(fold(n))
+			if !isUpper(u) || u == w || u[0] != w[0] || strings.HasPrefix(u, w) || strings.HasPrefix(w, u) {
+				continue
+			}
+			limit := 1
+			if len(u) >= 7 {
+				limit = 2
+			}
+			if d := editDistance(w, u); d <= limit && d < nearAdj {
+				out = append(out, w[:1]+strings.ToLower(w[1:]))
+				break
+			}
+		}
+	}
+	return out
+}
+
+// editDistance is the optimal-string-alignment distance (insertions,
+// deletions, substitutions and swaps of neighbours) between ASCII words.
+func editDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 func hasDemonymEnding(w string) bool {
