@@ -82,7 +82,7 @@ func (p *proc) judge(m *match) bool {
 	// "India's Punjab state", "China's Central Military Commission", "the
 	// U.S. Pacific territory": a country in the possessive or before a
 	// noun qualifies what follows.
-	if p.allCountries(m) && (p.possessive(m.end, hi) || m.end < hi && p.isNoun(m.end)) {
+	if p.countryName(m) && (p.possessive(m.end, hi) || m.end < hi && p.isNoun(m.end)) {
 		return false
 	}
 
@@ -150,7 +150,7 @@ func (p *proc) judge(m *match) bool {
 
 	// 4. Countries, common words, sentence openers.
 	if !located {
-		if p.allCountries(m) || p.g.nodes[m.node].common {
+		if p.countryName(m) || p.g.nodes[m.node].common {
 			return false
 		}
 		if m.first == lo || p.afterOpener(m.first, lo) {
@@ -332,14 +332,19 @@ var timeWords = map[string]bool{
 	"month": true, "morning": true, "evening": true, "afternoon": true, "night": true,
 }
 
-// allCountries: every reading of m is a country.
-func (p *proc) allCountries(m *match) bool {
-	for _, c := range m.cands {
-		if p.g.entries[c].Kind != KindCountry {
+// countryName: m names a country: some reading is one, and the others
+// bear the name only as an alternate (a town also called "India" yields
+// to the country, see choose).
+func (p *proc) countryName(m *match) bool {
+	country := false
+	for k, c := range m.cands {
+		if p.g.entries[c].Kind == KindCountry {
+			country = true
+		} else if !m.alt[k] {
 			return false
 		}
 	}
-	return true
+	return country
 }
 
 // possessive: token k is "'s" or "'".

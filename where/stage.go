@@ -477,6 +477,9 @@ func (p *proc) choose(m *match) {
 		if m.alt[k] && p.ownNameIn(m, e) {
 			continue // "New Delhi" is New Delhi, not another name of Delhi
 		}
+		if m.alt[k] && e.Kind != KindCountry && p.hasCountry(m) {
+			continue // "Mexico" is the country, not another name of Mexico City
+		}
 		s := p.score(m, k)
 		if s > best || s == best && c < m.chosen {
 			best, m.chosen, pick = s, c, k
@@ -521,6 +524,16 @@ func (p *proc) specific(m *match, country *Entry) bool {
 	for k, c := range m.cands {
 		e := &p.g.entries[c]
 		if e.Kind != KindCountry && e.Country == country.Country && !m.alt[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCountry: some reading of m is a country.
+func (p *proc) hasCountry(m *match) bool {
+	for _, c := range m.cands {
+		if p.g.entries[c].Kind == KindCountry {
 			return true
 		}
 	}

