@@ -112,7 +112,11 @@ func (s *sent) actorHead(p np) bool {
 		return true
 	}
 	mi := int(s.ment[h])
-	return mi >= 0 && slices.Contains(p.ments, mi) || s.inClass(h, "persons")
+	if mi >= 0 && slices.Contains(p.ments, mi) || s.inClass(h, "persons") {
+		return true
+	}
+	// "U.N. mediator Diego Cordovez": a name after its title
+	return s.pos[h] == pProper && h > p.start && (s.pos[h-1] == pProper || s.inClass(h-1, "persons"))
 }
 
 // usable: the mention names an actor (a country code, or a pronoun or
@@ -361,6 +365,12 @@ func (s *sent) walkSubject(v *vgroup) (np, bool, int, int) {
 		case s.nominal(j):
 			return s.subjectPhrase(j)
 		case s.vgAt[j] >= 0:
+			// "British aircraft using precision guided missiles killed":
+			// a participle and its object modify the subject
+			if w := &s.vgs[s.vgAt[j]]; w.bare && s.tag(w.head) == "VBG" && w.start > 0 && s.nominal(w.start-1) && j == w.end-1 {
+				j = w.start - 1
+				continue
+			}
 			return np{}, false, stopVerb, j
 		case s.pos[j] == pConj:
 			return np{}, false, stopConj, j
@@ -600,6 +610,21 @@ func (s *sent) control(vi int) {
 	k := v.start - 1
 	for k >= 0 && (s.pos[k] == pAdv || s.time[k]) {
 		k--
+	}
+	// step over an adverbial phrase: "agreed in principle on Saturday to"
+	for k >= 1 && s.nominal(k) && s.ment[k] < 0 {
+		b := s.npStart(k)
+		if b < 1 || s.pos[b-1] != pPrep || s.norm(b-1) == "of" || s.norm(b-1) == "for" {
+			break
+		}
+		j := b - 2
+		for j >= 0 && (s.pos[j] == pAdv || s.time[j]) {
+			j--
+		}
+		if j < 0 || s.vgAt[j] < 0 {
+			break
+		}
+		k = j
 	}
 	if k < 0 {
 		return

@@ -243,6 +243,12 @@ func (s *sent) slotAt(i int, pair, places, head bool) (np, bool) {
 	if len(p.ments) == 0 && !p.dual {
 		return np{}, false
 	}
+	// "the rebels in Darfur must": the phrase takes its "in" phrase along
+	if p.end+1 < s.n && s.norm(p.end) == "in" && s.nominal(p.end+1) && p.end+1 < s.n && s.ment[p.end+1] < 0 && !s.time[p.end+1] {
+		if e := s.npEnd(p.end + 1); e < s.n && !s.nominal(e) {
+			p.end = e
+		}
+	}
 	if pair && len(p.ments) < 2 && !p.dual {
 		return np{}, false
 	}
