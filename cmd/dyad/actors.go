@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"slices"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/actor"
@@ -42,25 +41,11 @@ func runActors(ctx context.Context, env *Env, args []string) error {
 	if err := in.check(); err != nil {
 		return err
 	}
+	// The engine runs the pipeline through the actor stage, with the user
+	// dictionaries of --dict.
 	cfg := engine.Config{Through: "actor"}
-	var stage *actor.Stage
-	if !slices.Contains(engine.StageOrder(), "actor") {
-		// The default pipeline does not run the actor stage yet: stop
-		// after tagging and run it here.
-		cfg.Through = "tag"
-		dct, err := actor.Load(actor.Config{UserDirs: in.dicts})
-		if err != nil {
-			return err
-		}
-		stage = actor.New(dct)
-	}
 	out := export.NewJSONL(env.Stdout)
 	err = in.eachDoc(ctx, env, paths, cfg, func(d *dyad.Doc) error {
-		if stage != nil {
-			if err := stage.Process(ctx, d); err != nil {
-				return err
-			}
-		}
 		for i, m := range d.Mentions {
 			line := actorLine{
 				ArticleID: d.Article.ID, Index: i, Sentence: m.Sentence,
