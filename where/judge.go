@@ -177,7 +177,7 @@ func (p *proc) judge(m *match) bool {
 	}
 	// "Red Sea" (a Sudanese state, and a sea): a name ending in a
 	// feature word needs its kind said ("Red Sea state").
-	if w := lastWord(p.d.Text[m.span.Start:p.d.Tokens[m.end-1].End]); features[strings.ToLower(w)] && m.end-m.first > 1 && m.want == kindAny {
+	if m.end-m.first > 1 && features[p.norm(m.end-1)] && m.want == kindAny {
 		return false
 	}
 	return true
@@ -189,13 +189,6 @@ var ofPlaceHeads = map[string]bool{
 	"inhabitants": true, "streets": true, "outskirts": true, "suburbs": true, "centre": true,
 	"center": true, "mayors": true, "bishop": true, "archbishop": true, "university": true,
 	"port": true, "siege": true, "battle": true, "liberation": true, "fall": true, "capture": true,
-}
-
-func lastWord(s string) string {
-	if i := strings.LastIndexByte(s, ' '); i >= 0 {
-		return s[i+1:]
-	}
-	return s
 }
 
 // arabicArticles start the second word of Arabic names written with a

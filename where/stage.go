@@ -128,7 +128,7 @@ func (s *Stage) run(g *Gazetteer, d *dyad.Doc) (*proc, error) {
 	}
 	p, _ := s.pool.Get().(*proc)
 	if p == nil {
-		p = &proc{countries: map[string]int{}, placeCountries: map[string]int{}, placeAdmin1: map[string]int{},
+		p = &proc{countries: map[string]int{}, placeCountries: map[string]int{}, placeAdmin1: map[admKey]int{},
 			surnames: map[string]bool{}}
 	}
 	p.reset(g, d)
@@ -162,6 +162,9 @@ func (p *proc) reset(g *Gazetteer, d *dyad.Doc) {
 	p.surnamesDone = false
 }
 
+// admKey names a first-level division: ISO3 and GeoNames code.
+type admKey struct{ country, code string }
+
 // proc is the work on one Doc.
 type proc struct {
 	g        *Gazetteer
@@ -177,7 +180,7 @@ type proc struct {
 
 	countries      map[string]int // ISO3 -> actor mentions naming it
 	placeCountries map[string]int // ISO3 -> places there (one reading, then chosen)
-	placeAdmin1    map[string]int // "ISO3.code" -> chosen places in that division
+	placeAdmin1    map[admKey]int // chosen places in each division
 	dlCountry      string
 	dlAdmin1       string
 	surnames       map[string]bool
@@ -257,7 +260,7 @@ func (p *proc) find() {
 		if e := p.chosen(&p.matches[i]); e != nil {
 			p.placeCountries[e.Country]++
 			if e.Kind != KindCountry {
-				p.placeAdmin1[e.Country+"."+e.Admin1]++
+				p.placeAdmin1[admKey{e.Country, e.Admin1}]++
 			}
 		}
 	}
@@ -616,7 +619,7 @@ func (p *proc) score(m *match, k int) float64 {
 		}
 		s += float64(min(n, 3))
 		if e.Kind != KindCountry {
-			a := p.placeAdmin1[e.Country+"."+e.Admin1]
+			a := p.placeAdmin1[admKey{e.Country, e.Admin1}]
 			if own {
 				a--
 			}
