@@ -409,9 +409,15 @@ func (s *sent) retag() {
 		switch {
 		case w == "being" && t != "VBG":
 			s.tags[i] = "VBG"
-		case w == "'s" && t == "VBZ" && i+2 < s.n && s.toks[i+1].Tag == "VBG" && strings.HasPrefix(s.toks[i+2].Tag, "NN"):
-			// "Serbia's feuding republics"
+		case w == "'s" && t == "VBZ" && i+2 < s.n && s.toks[i+1].Tag == "VBG" && (strings.HasPrefix(s.toks[i+2].Tag, "NN") || s.toks[i+2].Tag == "JJ"):
+			// "Serbia's feuding republics", "Algeria's leading human
+			// rights activist"
 			s.tags[i] = "POS"
+		case t == "VBD" && i > 0 && (prev == "NN" || prev == "NNS") && s.ment[i] < 0 && s.finiteBefore(i) &&
+			(next == "IN" || next == "RB" || i+1 < s.n && s.toks[i+1].Norm == "last"):
+			// "equipment seized last year from", "weapons captured by": a
+			// participle after its noun, once the clause has its verb
+			s.tags[i] = "VBN"
 		case (t == "NN" || t == "NNP") && len(w) > 4 && strings.HasSuffix(w, "ing") && (prev == "IN" || prev == "TO") && s.ment[i] < 0:
 			// "for speaking out", "of breaking": a gerund
 			switch next {
@@ -441,6 +447,20 @@ func (s *sent) retag() {
 			}
 		}
 	}
+}
+
+// finiteBefore: a finite verb (after a subject) comes before token i.
+func (s *sent) finiteBefore(i int) bool {
+	for j := i - 1; j > 0; j-- {
+		switch s.tags[j] {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+		if s.toks[j].Norm == "," || s.toks[j].Norm == "that" {
+			return false
+		}
+	}
+	return false
 }
 
 // mentionStart is the first token of the mention over token i (at least 1).

@@ -6,6 +6,7 @@
 package coding
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -91,5 +92,30 @@ func TestDebugDev(t *testing.T) {
 			d.Sentences[0].Index = n
 		}
 		t.Log("\n" + dumpClauses(p.coder, d) + dump(d))
+	}
+}
+
+// TestDebugWriteDev writes the dev set's events as JSON Lines to
+// DYAD_OUT, to check the scorer against ../shared/eval/score.py.
+func TestDebugWriteDev(t *testing.T) {
+	out := os.Getenv("DYAD_OUT")
+	if out == "" {
+		t.Skip("set DYAD_OUT=file")
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, name := range []string{"news-dev.gold.jsonl", "xiangshan-2023.gold.jsonl"} {
+		_, docs := codeGold(t, filepath.Join(sharedDir(t), "eval", "dev", name))
+		for _, d := range docs {
+			for i := range d.Events {
+				if err := enc.Encode(&d.Events[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 	}
 }

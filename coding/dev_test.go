@@ -17,7 +17,7 @@ import (
 // the F1 this coder reached with the built-in tables, less 2 points. A
 // change that makes coding worse than that fails TestDevSet.
 const (
-	devRootF1Floor = 0.861
+	devRootF1Floor = 0.870
 )
 
 type goldEvent struct {
