@@ -70,8 +70,8 @@ func TestBuiltinGrammar(t *testing.T) {
 			t.Errorf("class of %q = %b, want %b", c.word, got, c.cls)
 		}
 	}
-	if e := g.afterRole["leader"]; e == nil || e.Actor.Code != "GOV" {
-		t.Errorf("after-role leader = %+v", e)
+	if e := g.afterRole["chief"]; e == nil || e.Actor.Code != "GOV" {
+		t.Errorf("after-role chief = %+v", e)
 	}
 }
 

@@ -472,6 +472,15 @@ func (p *proc) parseNP(i, hi int) *np {
 				continue
 			}
 		}
+		// One descriptive word between a country word and its role:
+		// "French paper workers", "Turkish Kurd refugees", "Iranian
+		// nuclear negotiators".
+		if len(n.agents) == 0 && n.cref != nil && j == p.afterCref(n) && j+1 < hi && p.describes(n, j) {
+			if m := p.matchStarting(j+1, hi); m != nil && m.entry.Kind == KindAgent {
+				j++
+				continue
+			}
+		}
 		if p.is(j, clsMediaNoun) {
 			mediaWords++
 			j++
@@ -567,6 +576,49 @@ func (p *proc) parseNP(i, hi int) *np {
 		}
 	}
 	return n
+}
+
+// afterCref is the token after a phrase's country word and its
+// possessive and modifiers.
+func (p *proc) afterCref(n *np) int {
+	j := n.cref.end
+	if n.possessive {
+		j++
+	}
+	for j < len(p.toks) && p.is(j, clsMod) && p.matchOf(j) == nil {
+		j++
+	}
+	return j
+}
+
+// describes reports whether token i may qualify the role after a
+// country word: a word the dictionaries do not know, tagged as an
+// adjective or a noun, that is no modifier, outlet noun or grammar word.
+// A capitalised word counts only after a demonym or a possessive
+// ("Turkish Kurd refugees", "Nicaragua's Sandinista government"), not
+// after a name it may continue ("Warsaw Pact").
+func (p *proc) describes(n *np, i int) bool {
+	switch n.cref.entry.Kind {
+	case KindCountry, KindAdj, KindRegion:
+	default:
+		return false
+	}
+	if p.matchOf(i) != nil || p.is(i, clsMod|clsMediaNoun|clsNotName|clsDet|clsPronoun|clsAfterRole|clsTitleNoun) {
+		return false
+	}
+	switch p.toks[i].Tag {
+	case "JJ", "NN":
+	case "NNP":
+		if n.cref.entry.Kind != KindAdj && !n.possessive {
+			return false
+		}
+	default:
+		return false
+	}
+	if p.capitalised(i) && n.cref.entry.Kind != KindAdj && !n.possessive {
+		return false
+	}
+	return isWordRune(firstRune(p.norm(i)))
 }
 
 // skipMods passes over words that qualify a role without changing whom

@@ -232,6 +232,11 @@ var phraseCases = []phraseCase{
 	{"The Syrian people rose up.", "2012-05-01", "The Syrian people", 0, role, "SYRCVL"},
 	{"People gathered in the square.", "2012-05-01", "People", 0, none, ""},
 	{"Chinese negotiators left early.", "2023-05-01", "Chinese negotiators", 0, role, "CHNGOV"},
+	// A descriptive word between a country word and the role.
+	{"French paper workers went on strike.", "1995-05-01", "French paper workers", 0, role, "FRALAB"},
+	{"Turkish Kurd refugees crossed the border.", "1991-05-01", "Turkish Kurd refugees", 0, role, "TURREF"},
+	{"Iranian nuclear negotiators arrived in Vienna.", "2015-05-01", "Iranian nuclear negotiators", 0, role, "IRNGOV"},
+	{"He was the first Warsaw Pact foreign minister to visit.", "1989-05-01", "the first Warsaw Pact foreign minister", 0, none, ""},
 	// -led compounds.
 	{"The US-led coalition struck.", "2023-05-01", "US-led", 0, country, "USA"},
 	{"The Saudi-led coalition struck.", "2023-05-01", "Saudi-led", 0, country, "SAU"},
