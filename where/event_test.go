@@ -36,6 +36,8 @@ func TestEventLocation(t *testing.T) {
 		{"BAGHDAD, Dec 31 (AP) - Protesters stormed the U.S. embassy compound on Tuesday.", "Protesters", "", false, "Baghdad/IRQ"},
 		{"Protesters in Baghdad stormed the embassy.", "Protesters", "", false, "Baghdad/IRQ"},
 		{"Kyiv said Russian forces shelled Kharkiv overnight.", "Russian forces", "", true, "Kharkiv/UKR"},
+		{"Spain condemned the raid as a breach of the 1961 Vienna Convention.", "Spain", "", true, "<nil>"},
+		{"Shoigu, attending the Moscow Conference on International Security, met Wang.", "Shoigu", "", true, "Moscow/RUS"},
 	} {
 		d := f.doc(t, c.text, "2024-01-01")
 		ev := dyad.Event{Source: dyad.EventActor{Text: c.source}, Target: dyad.EventActor{Text: c.target}}

@@ -285,7 +285,7 @@ var (
 	venues = map[string]bool{
 		"forum": true, "summit": true, "conference": true, "dialogue": true, "talks": true,
 		"meeting": true, "games": true, "expo": true, "congress": true, "festival": true,
-		"marathon": true, "olympics": true, "fair": true, "show": true, "convention": true,
+		"marathon": true, "olympics": true, "fair": true, "show": true,
 	}
 	// directions may start a place name's sentence or precede it.
 	directions = map[string]bool{

@@ -78,6 +78,7 @@ func TestPlaceTable(t *testing.T) {
 		{"He studied at Oxford University.", ""},
 		{"Shoigu is attending the 10th Xiangshan Security Forum.", ""},
 		{"Zhang met Shoigu at the Beijing Xiangshan Forum.", "Beijing=Beijing/CHN"},
+		{"They condemned the raid as a breach of the 1961 Vienna Convention.", "Vienna=Vienna/AUT"},
 		// Datelines.
 		{"WOODSIDE, Calif., Nov 15 (Reuters) - The two leaders met for four hours.", "Calif.=California/USA"},
 		{"GAZA CITY, Oct 21 (IANS) - Twenty trucks entered.", "GAZA CITY=Gaza/PSE"},
