@@ -20,12 +20,14 @@ import (
 //     before it ("Jorge Glas"), no "said" right after it, and no cue-less
 //     use of a word seen as the surname of a longer name in the article.
 //  3. A name followed by a capitalised word is the start of a longer name:
-//     it is kept only for a country, a capital or a city of a million
-//     ("the Beijing Xiangshan Forum"), and never before a feature word
-//     ("Kerch Strait" is not Kerch).
+//     it is kept only for a country, a city of a million or a capital of
+//     300,000 under its own name ("the Beijing Xiangshan Forum"), and never
+//     before a feature word ("Kerch Strait" is not Kerch).
 //  4. Countries need a locative word; so do names that are common English
 //     words ("Nice", "Split", common.txt); a name that opens the sentence
-//     needs one unless it has several words or 100,000 people.
+//     needs one unless it has several words or 100,000 people. (choose
+//     later drops a bare name whose reading is neither well known nor in
+//     a country the article names.)
 func (p *proc) judge(m *match) bool {
 	d := p.d
 	sn := d.Sentences[m.sent]

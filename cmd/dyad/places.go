@@ -26,7 +26,7 @@ type placeLine struct {
 	Lon        float64 `json:"lon"`
 	Kind       string  `json:"kind"`    // city, admin1 or country
 	Feature    string  `json:"feature"` // GeoNames feature code; ADM1; PCLI
-	Population int     `json:"population"`
+	Population int     `json:"population"` // a division's or country's: the sum over its GeoNames towns
 	GeoNameID  int     `json:"geonameid,omitempty"`
 	// Cue is what showed the name to be a place (at, from, dateline,
 	// venue, name, none) and Word its preposition or verb.
