@@ -24,8 +24,8 @@ type placeLine struct {
 	Admin1     string  `json:"admin1,omitempty"` // the first-level division's name
 	Lat        float64 `json:"lat"`
 	Lon        float64 `json:"lon"`
-	Kind       string  `json:"kind"`    // city, admin1 or country
-	Feature    string  `json:"feature"` // GeoNames feature code; ADM1; PCLI
+	Kind       string  `json:"kind"`       // city, admin1 or country
+	Feature    string  `json:"feature"`    // GeoNames feature code; ADM1; PCLI
 	Population int     `json:"population"` // a division's or country's: the sum over its GeoNames towns
 	GeoNameID  int     `json:"geonameid,omitempty"`
 	// Cue is what showed the name to be a place (at, from, dateline,
