@@ -53,6 +53,26 @@ func TestPhoenixDemonyms(t *testing.T) {
 	}
 }
 
+func TestPhoenixMisspellings(t *testing.T) {
+	block := []string{"AFGHANISTAN_", "AFGANISTAN_", "AFGHAN_", "KABUL_", "AFGHANI_", "HERAT_", "AFGHANISTANI"}
+	got := strings.Join(phoenixMisspellings(block, []string{"Afghanistan"}, []string{"Afghan", "Afghans", "Afghani"}, []string{"Kabul"}), "|")
+	if got != "Afganistan" {
+		t.Errorf("misspellings = %q, want Afganistan (AFGHANISTANI is a demonym's neighbour, AFGHANI a prefix)", got)
+	}
+	block = []string{"TUNIS_", "TUNISA_", "TUNNISIA"}
+	if got := strings.Join(phoenixMisspellings(block, []string{"Tunisia"}, []string{"Tunisian"}, []string{"Tunis"}), "|"); got != "Tunisa|Tunnisia" {
+		t.Errorf("misspellings = %q", got)
+	}
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"QUATAR", "QATAR", 1}, {"ETHOPIA", "ETHIOPIA", 1}, {"KHATMANDU", "KATHMANDU", 2}, {"ABC", "ACB", 1}, {"", "AB", 2}} {
+		if got := editDistance(c.a, c.b); got != c.d {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.d)
+		}
+	}
+}
+
 func TestReadExtraErrors(t *testing.T) {
 	_, err := readExtra(strings.NewReader("USA\tcountry\tAmerica\nUSA\tcountri\tX\nUSA\tadj\n"))
 	if err == nil || !strings.Contains(err.Error(), `extra.tsv:2: unknown directive "countri"`) ||

@@ -330,7 +330,12 @@ func build(wc []wcCountry, i18n map[string][]string, phx map[string][]string, ex
 			}
 		}
 		for _, cap := range c.Capital {
-			k.capitals = append(k.capitals, entry{code: c.CCA3 + "GOV", kind: "capital", phrases: []string{cap}})
+			phrases := []string{cap}
+			for _, p := range phoenixMisspellings(phx[c.CCA3], []string{cap}, append(k.names, k.adjs...), capitals) {
+				fmt.Fprintf(log, "phoenix misspelling %s capital %s\n", c.CCA3, p)
+				phrases = append(phrases, p)
+			}
+			k.capitals = append(k.capitals, entry{code: c.CCA3 + "GOV", kind: "capital", phrases: phrases})
 		}
 		byCode[c.CCA3] = k
 		order = append(order, c.CCA3)

@@ -209,6 +209,17 @@ func (w *world) leading(ws []string) (titles []string, i int) {
 	return titles, i
 }
 
+// hyphenated is a name of three words or more with its first two joined
+// by a hyphen when the first is a name that French usage joins so
+// ("Jean-Bertrand Aristide"), else "".
+func (w *world) hyphenated(p string) string {
+	ws := strings.Fields(p)
+	if len(ws) < 3 || !w.fx.hyphen[strings.ToLower(ws[0])] || particles[strings.ToLower(ws[1])] || !nameChars(ws[1]) || strings.ContainsAny(ws[1], ".-") {
+		return ""
+	}
+	return ws[0] + "-" + strings.Join(ws[1:], " ")
+}
+
 // singleOK says whether one word alone may name a person or group: not
 // short, not an English word, not a city, country word or first name.
 func (w *world) singleOK(x string) bool {
@@ -382,6 +393,9 @@ func (w *world) convert(raw []rawEntry) []*entry {
 			for _, n := range r.names {
 				if p, ok := w.personPhrase(n); ok {
 					e.phrases = append(e.phrases, p)
+					if h := w.hyphenated(p); h != "" {
+						e.phrases = append(e.phrases, h)
+					}
 				}
 			}
 		default:

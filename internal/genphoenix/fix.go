@@ -21,6 +21,8 @@ import (
 //	nonname  administration  a word that makes a person synonym an institution
 //	orgword  organization  a word that marks an International entry as an organisation
 //	drop     La Liga    a phrase never to output (false positives)
+//	hyphen   jean       a first name that news joins to the next one with a hyphen
+//	                    ("Jean Bertrand Aristide" also as "Jean-Bertrand Aristide")
 type fixes struct {
 	country map[string]string
 	igo     map[string]string
@@ -29,12 +31,13 @@ type fixes struct {
 	nonname map[string]bool
 	orgword map[string]bool
 	drop    map[string]bool
+	hyphen  map[string]bool
 }
 
 func readFixes(fsys fs.FS, name string) (*fixes, error) {
 	fx := &fixes{
 		country: map[string]string{}, igo: map[string]string{}, agent: map[string]string{},
-		title: map[string]bool{}, nonname: map[string]bool{}, orgword: map[string]bool{}, drop: map[string]bool{},
+		title: map[string]bool{}, nonname: map[string]bool{}, orgword: map[string]bool{}, drop: map[string]bool{}, hyphen: map[string]bool{},
 	}
 	err := dict.ReadFile(fsys, name, "", func(l dict.Line) error {
 		f := l.Fields()
@@ -82,8 +85,10 @@ func readFixes(fsys fs.FS, name string) (*fixes, error) {
 			return word(fx.orgword)
 		case "drop":
 			return word(fx.drop)
+		case "hyphen":
+			return word(fx.hyphen)
 		}
-		return l.Errorf("unknown directive %q (want country, igo, agent, title, nonname, orgword or drop)", f[0])
+		return l.Errorf("unknown directive %q (want country, igo, agent, title, nonname, orgword, drop or hyphen)", f[0])
 	})
 	return fx, err
 }

@@ -84,7 +84,7 @@ func testWorld(t *testing.T) *world {
 	fx, err := readFixes(fstest.MapFS{"fix.tsv": {Data: []byte(strings.Join([]string{
 		"country\tUSR\tRUS", "country\tKKL\t-", "country\tANG\tAGO", "country\tALQ\tMEA", "igo\tNAT\tIGONAT", "igo\tUNO\tIGOUNO",
 		"igo\tWHO\tIGOWHO", "agent\tINS\tREB", "agent\tMUS\tREL", "title\tpresident", "title\tmr", "nonname\tadministration",
-		"orgword\torganization", "drop\tLa Liga",
+		"orgword\torganization", "drop\tLa Liga", "hyphen\tjean",
 	}, "\n"))}}, "fix.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -135,6 +135,18 @@ func TestPersonPhrase(t *testing.T) {
 		got, ok := w.personPhrase(c.in)
 		if got != c.want || ok != (c.want != "") {
 			t.Errorf("personPhrase(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
+
+func TestHyphenated(t *testing.T) {
+	w := testWorld(t)
+	for _, c := range []struct{ in, want string }{
+		{"Jean Bertrand Aristide", "Jean-Bertrand Aristide"}, {"Jean Ping", ""}, {"Jean de Villepin", ""},
+		{"Pierre Buyoya Mugabe", ""}, {"Jean-Claude Juncker", ""},
+	} {
+		if got := w.hyphenated(c.in); got != c.want {
+			t.Errorf("hyphenated(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
