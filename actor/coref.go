@@ -47,6 +47,31 @@ func (p *proc) coref() {
 		}
 	}
 	p.fillCountries(ms)
+	p.residence(ms)
+}
+
+// residence codes "ethnic Albanians", "ethnic Turks" by the country they
+// live in rather than by their kin state, as CAMEO codes minorities: the
+// nearest other country named in the sentence, else the one the article
+// names most apart from the kin state (rule actor/guess:residence). With
+// no other country the kin state stays.
+func (p *proc) residence(ms []*ment) {
+	for _, m := range ms {
+		if !m.ethnic || m.absorbed || m.Actor.Country == "" {
+			continue
+		}
+		c := p.nearestCountryExcept(ms, m)
+		if c == "" {
+			c = mainCountryExcept(ms, m.Actor.Country)
+		}
+		if c == "-" {
+			continue
+		}
+		m.Actor.Country = c
+		m.Actor.Code = c + m.Actor.Agent
+		m.Actor.Name = ""
+		m.Rule += "+actor/guess:residence"
+	}
 }
 
 // fillCountries gives a titled person with no country word ("President
@@ -89,12 +114,54 @@ func (p *proc) fillCountries(ms []*ment) {
 // mainCountry is the country named most often in the article by country
 // words, capitals and coded roles (the first named wins a tie); "-" when
 // there is none.
-func mainCountry(ms []*ment) string {
+func mainCountry(ms []*ment) string { return mainCountryExcept(ms, "") }
+
+// nearestCountryExcept is where the people of an ethnic mention m live,
+// from its sentence: a country just after it behind "in" ("ethnic
+// Albanians in south Serbia", "ethnic Albanian unrest in Montenegro"), else the nearest other country before it
+// ("Macedonia ... an offensive against ethnic Albanian guerrillas"),
+// else the nearest after it; "" when the sentence names no other country.
+func (p *proc) nearestCountryExcept(ms []*ment, m *ment) string {
+	before, after := "", ""
+	bestB, bestA := 1<<30, 1<<30
+	for _, o := range ms {
+		c := o.Actor.Country
+		if o == m || o.Sentence != m.Sentence || o.absorbed || o.ethnic || len(c) != 3 || c == "IGO" || c == "NGO" || c == m.Actor.Country {
+			continue
+		}
+		switch o.Kind {
+		case dyad.MentionCountry, dyad.MentionMetonym, dyad.MentionRole, dyad.MentionPlace, dyad.MentionPerson:
+		default:
+			continue
+		}
+		if o.FirstToken >= m.EndToken {
+			d := o.FirstToken - m.EndToken
+			for k := m.EndToken; d <= 3 && k < o.FirstToken; k++ {
+				if p.is(k, clsPlacePrep) {
+					return c // "ethnic Albanian unrest in Montenegro"
+				}
+			}
+			if d < bestA {
+				after, bestA = c, d
+			}
+		} else if d := m.FirstToken - o.EndToken; d >= 0 && d < bestB {
+			before, bestB = c, d
+		}
+	}
+	if before != "" {
+		return before
+	}
+	return after
+}
+
+// mainCountryExcept is mainCountry leaving out one country and the
+// ethnic mentions.
+func mainCountryExcept(ms []*ment, except string) string {
 	count := map[string]int{}
 	best, bestN := "-", 0
 	for _, m := range ms {
 		c := m.Actor.Country
-		if m.absorbed || len(c) != 3 || c == "IGO" || c == "NGO" {
+		if m.absorbed || len(c) != 3 || c == "IGO" || c == "NGO" || c == except || m.ethnic {
 			continue
 		}
 		switch m.Kind {

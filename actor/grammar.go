@@ -35,6 +35,7 @@ const (
 	clsPlacePrep
 	clsMotion
 	clsPlaceNoun
+	clsEthnic
 )
 
 // grammarClasses are the classes of GrammarFile: name, bits, and whether
@@ -59,6 +60,7 @@ var grammarClasses = []struct {
 	{"place-prep", clsPlacePrep, 0},
 	{"motion", clsMotion, 0},
 	{"place-noun", clsPlaceNoun, 0},
+	{"ethnic", clsEthnic, 0},
 }
 
 // closedClass are the words whose classes the code fixes: articles and

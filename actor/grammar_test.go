@@ -31,7 +31,7 @@ func TestGrammarReportsEveryBadLine(t *testing.T) {
 		t.Fatalf("err = %v, want a dict.ErrorList", err)
 	}
 	want := []string{
-		`data/actors/grammar.tsv:2: unknown class "modifier" (valid classes: mod, former, media-noun, after-role, title-noun, person-head, generic-role, institution, org-head, group-word, name-particle, not-name, place-prep, motion, place-noun)`,
+		`data/actors/grammar.tsv:2: unknown class "modifier" (valid classes: mod, former, media-noun, after-role, title-noun, person-head, generic-role, institution, org-head, group-word, name-particle, not-name, place-prep, motion, place-noun, ethnic)`,
 		`data/actors/grammar.tsv:3: class after-role needs an agent code as third field`,
 		`data/actors/grammar.tsv:4: CODE "XYZ": "XYZ" is not a CAMEO agent code (GOV, MIL, COP, JUD, LEG, OPP, REB, MED, BUS, CVL, REF, SPY, ELI, …)`,
 		`data/actors/grammar.tsv:5: class mod takes no code, got "GOV"`,

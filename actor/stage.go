@@ -93,6 +93,9 @@ type ment struct {
 	// needCountry: a titled person whose country the phrase does not say
 	// ("President Yoweri Museveni"), found later from the article.
 	needCountry bool
+	// ethnic: "ethnic Albanians" name a people, coded by where they live
+	// (the article's other main country), not by their kin state.
+	ethnic bool
 }
 
 const (
@@ -878,6 +881,7 @@ func (p *proc) fromNP(si int, n *np) *ment {
 	m.Actor = p.roleActor(n)
 	m.Rule = p.roleRule(n)
 	m.title = p.titleWords(n)
+	m.ethnic = n.cref != nil && n.cref.entry.Kind == KindAdj && n.of == nil && n.first > 0 && p.is(n.first-1, clsEthnic)
 	head := n.agents[len(n.agents)-1]
 	hn := p.norm(head.end - 1)
 	m.plural = isPluralNoun(hn, p.toks[head.end-1].Tag)
@@ -917,6 +921,7 @@ func (p *proc) fromMatch(si int, mt *match, lo, hi int) {
 		m := p.newMent(si, mt.first, mt.end, dyad.MentionCountry)
 		m.Actor = e.Actor
 		m.Rule = e.Rule
+		m.ethnic = mt.first > 0 && p.is(mt.first-1, clsEthnic)
 	case KindCountry:
 		m := p.newMent(si, mt.first, mt.end, dyad.MentionCountry)
 		m.Actor = e.Actor

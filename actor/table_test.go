@@ -237,6 +237,10 @@ var phraseCases = []phraseCase{
 	{"Turkish Kurd refugees crossed the border.", "1991-05-01", "Turkish Kurd refugees", 0, role, "TURREF"},
 	{"Iranian nuclear negotiators arrived in Vienna.", "2015-05-01", "Iranian nuclear negotiators", 0, role, "IRNGOV"},
 	{"He was the first Warsaw Pact foreign minister to visit.", "1989-05-01", "the first Warsaw Pact foreign minister", 0, none, ""},
+	// Ethnic minorities are coded by where they live (grammar.tsv ethnic).
+	{"Macedonia launched an offensive against ethnic Albanian guerrillas.", "2001-05-01", "Albanian guerrillas", 0, role, "MKDREB"},
+	{"Ethnic Albanians in south Serbia boycotted the vote.", "2001-05-01", "Albanians", 0, country, "SRB"},
+	{"Ethnic Russians rallied.", "2014-05-01", "Russians", 0, country, "RUS"},
 	// -led compounds.
 	{"The US-led coalition struck.", "2023-05-01", "US-led", 0, country, "USA"},
 	{"The Saudi-led coalition struck.", "2023-05-01", "Saudi-led", 0, country, "SAU"},
