@@ -69,6 +69,8 @@ func TestPlaceTable(t *testing.T) {
 		{"Israel struck targets in Gaza and southern Lebanon.", "Gaza=Gaza/PSE; Lebanon=Lebanon/LBN"},
 		{"The envoy flew from Doha to Cairo for talks.", "Doha=Doha/QAT; Cairo=Cairo/EGY"},
 		{"Talks on Syria will be held in Geneva.", "Geneva=Genève/CHE"},
+		{"Christmas services were held in Bethlehem in the occupied West Bank.", "Bethlehem=Bethlehem/PSE; West Bank=West Bank/PSE"},
+		{"The grain ship left the port of Odessa.", "Odessa=Odesa/UKR"},
 		{"Protesters rallied in New York.", "New York=New York City/USA"},
 		{"The talks were held in the South African capital.", "South African capital=Pretoria/ZAF"},
 		// Other features and longer names.

@@ -18,6 +18,7 @@ type extra struct {
 	alt       map[int][]string        // alternates added to a city
 	dropAlt   map[string]bool         // alternate keys removed everywhere
 	dropAltOf map[int]map[string]bool // alternate keys removed from one city
+	keepAlt   map[int]map[string]bool // alternate keys kept though another town bears them
 	adminAlt  map[string][]string     // alternates added to an admin1 division ("US.CA")
 	common    map[string]bool         // name keys added to common.txt
 	notCommon map[string]bool         // name keys removed from common.txt
@@ -29,13 +30,14 @@ type extra struct {
 //	keep       geonameid   reason
 //	alt        geonameid   Name|Name
 //	dropalt    geonameid|* Name|Name
+//	keepalt    geonameid   Name|Name
 //	admin1alt  CC.code     Name|Name
 //	common     Name        reason
 //	notcommon  Name        reason
 func readExtra(rd io.Reader) (*extra, error) {
 	ex := &extra{
 		drop: map[int]bool{}, keep: map[int]bool{}, alt: map[int][]string{}, dropAlt: map[string]bool{},
-		dropAltOf: map[int]map[string]bool{}, adminAlt: map[string][]string{}, common: map[string]bool{},
+		dropAltOf: map[int]map[string]bool{}, keepAlt: map[int]map[string]bool{}, adminAlt: map[string][]string{}, common: map[string]bool{},
 		notCommon: map[string]bool{},
 	}
 	var errs []error
@@ -88,6 +90,15 @@ func readExtra(rd io.Reader) (*extra, error) {
 				}
 				for _, a := range names {
 					ex.dropAltOf[v][where.Key(a)] = true
+				}
+			}
+		case "keepalt":
+			if v, ok := id(); ok {
+				if ex.keepAlt[v] == nil {
+					ex.keepAlt[v] = map[string]bool{}
+				}
+				for _, a := range names {
+					ex.keepAlt[v][where.Key(a)] = true
 				}
 			}
 		case "admin1alt":

@@ -56,6 +56,30 @@ func TestAltShapeAndClean(t *testing.T) {
 	}
 }
 
+func TestDropShadowed(t *testing.T) {
+	es := []entry{
+		{name: "Chattogram", country: "BGD", id: "1", population: 3900000, feature: "PPLA", alts: []string{"Chittagong", "Islamabad"}},
+		{name: "Islamabad", country: "PAK", id: "2", population: 600000, feature: "PPLC"},
+		{name: "Genève", country: "CHE", id: "3", population: 183000, feature: "PPLA", alts: []string{"Geneva"}},
+		{name: "Geneva", country: "USA", id: "4", population: 21000, feature: "PPL"},
+		{name: "Odesa", country: "UKR", id: "5", population: 1015000, feature: "PPLA", alts: []string{"Odessa"}},
+		{name: "Odessa", country: "USA", id: "6", population: 119000, feature: "PPLA2"},
+		{name: "Hyderabad", country: "IND", id: "7", population: 6800000, feature: "PPLA", alts: []string{"Hyderabad Deccan"}},
+	}
+	for i := range es {
+		es[i].key = strings.ToLower(es[i].name)
+	}
+	n := dropShadowed(es, map[int]map[string]bool{5: {"odessa": true}})
+	var got []string
+	for _, e := range es {
+		got = append(got, e.name+":"+strings.Join(e.alts, ","))
+	}
+	want := "Chattogram:Chittagong Islamabad: Genève:Geneva Geneva: Odesa:Odessa Odessa: Hyderabad:Hyderabad Deccan"
+	if g := strings.Join(got, " "); g != want || n != 1 {
+		t.Errorf("dropShadowed = %q (%d dropped), want %q (1)", g, n, want)
+	}
+}
+
 func TestAdminVariants(t *testing.T) {
 	common := map[string]bool{"northern": true}
 	for _, c := range []struct{ in, want string }{

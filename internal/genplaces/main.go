@@ -382,6 +382,7 @@ func build(in *inputs) (*tables, error) {
 		t.nAlts += len(e.alts)
 		cities = append(cities, e)
 	}
+	t.nAlts -= dropShadowed(cities, ex.keepAlt)
 	sortEntries(cities)
 	t.nCities = len(cities)
 
@@ -578,6 +579,44 @@ func cleanAlts(name string, cand []string, ok func(string) bool, forced []string
 	}
 	sort.Strings(out)
 	return out
+}
+
+// dropShadowed removes an alternate name of a town when another country
+// has a town of that name as its own name and that town is a capital or
+// first-level seat, or has 100,000 people and a tenth of the first one's:
+// "Islamabad" (an old name of Chattogram), "Victoria" (of Hong Kong),
+// "Bethlehem" (Belém), "Zaragoza" (Tijuana) belong to the places that bear
+// them. keep lists the exceptions ("Odessa" stays an English name of
+// Odesa). It returns how many alternates it removed.
+func dropShadowed(es []entry, keep map[int]map[string]bool) int {
+	owners := map[string][]*entry{}
+	for i := range es {
+		owners[es[i].key] = append(owners[es[i].key], &es[i])
+	}
+	n := 0
+	for i := range es {
+		e := &es[i]
+		id, _ := strconv.Atoi(e.id)
+		kept := e.alts[:0]
+		for _, a := range e.alts {
+			k := where.Key(a)
+			shadowed := false
+			for _, o := range owners[k] {
+				if o.country != e.country && (o.feature == "PPLC" || o.feature == "PPLA" ||
+					o.population >= 100000 && 10*o.population >= e.population) {
+					shadowed = true
+					break
+				}
+			}
+			if shadowed && !keep[id][k] {
+				n++
+				continue
+			}
+			kept = append(kept, a)
+		}
+		e.alts = kept
+	}
+	return n
 }
 
 // allCommon: every word of the key is a common English word or a
