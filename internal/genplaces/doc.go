@@ -27,8 +27,10 @@
 // plus every capital, seat of government and first-level seat whatever
 // its size. Alternate names are kept when they are Latin-script proper
 // names (capitalised, not acronyms, no digits, no foreign function words
-// such as "Lungsod ng", "by", "i") and are not English phrases made of
-// common words ("White House" for Casablanca). An alternate that is also
+// such as "Lungsod ng", "by", "i"), are not English phrases made of
+// common words ("White House" for Casablanca) and are not the own name of
+// a capital, seat or large town in another country ("Islamabad" for
+// Chattogram; see dropShadowed). An alternate that is also
 // a country's name ("Mexico" for Mexico City) stays: the places stage
 // prefers the country at run time, so the tables do not depend on the
 // actor dictionary.
