@@ -57,6 +57,11 @@ func TestGDELTRow(t *testing.T) {
 			t.Errorf("column %d = %s, want %s", i+1, GDELTColumns[i], col)
 		}
 	}
+	igo := sampleHit()
+	igo.Event.Target = dyad.EventActor{Code: "IGOUNOHRI", Country: "IGO", Name: "UN rights council"}
+	if r := GDELTRow(&igo); r[15] != "IGOUNOHRI" || r[17] != "IGO" || r[18] != "UNO" {
+		t.Errorf("IGO actor cells %q", r[15:19])
+	}
 	var buf bytes.Buffer
 	g := NewGDELT(&buf, false)
 	g.WriteEvent(&h)

@@ -76,8 +76,8 @@ func GDELTRow(h *dyad.EventHit) []string {
 		row[at] = a.Code
 		row[at+1] = strings.ToUpper(a.Name)
 		row[at+2] = a.Country
-		if a.Country == "IGO" || a.Country == "NGO" {
-			row[at+3] = a.Code
+		if (a.Country == "IGO" || a.Country == "NGO") && len(a.Code) >= 6 {
+			row[at+3] = a.Code[3:6] // IGOUNO: the known group is UNO
 		}
 		row[at+7] = a.Agent // Type1Code
 	}
