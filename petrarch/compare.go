@@ -87,6 +87,10 @@ type Outcome struct {
 	// Exact and Root count the codings reproduced at each level (Root
 	// includes Exact).
 	Exact, Root int
+	// Actors counts the codings whose source and target (country and
+	// first agent) some event has, whatever its event code: how well the
+	// actors alone are reproduced.
+	Actors int
 	// Extra counts the events that reproduce no expected coding even at
 	// root level (for a record that expects no event, every event).
 	Extra int
@@ -98,8 +102,16 @@ func Compare(expected []Coding, events []dyad.Event) Outcome {
 	o := Outcome{Levels: make([]Level, len(expected))}
 	exact := make([]bool, len(events))
 	root := make([]bool, len(events))
+	pair := make([]bool, len(events))
 	for i, c := range expected {
 		src, tgt := expectedKey(c.Source), expectedKey(c.Target)
+		for j := range events {
+			if !pair[j] && gotKey(events[j].Source) == src && gotKey(events[j].Target) == tgt {
+				pair[j] = true
+				o.Actors++
+				break
+			}
+		}
 		for j := range events {
 			e := &events[j]
 			if exact[j] || e.Code != c.Event {

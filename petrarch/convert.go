@@ -93,6 +93,15 @@ func (t *tally) skip(line int, format string, args ...any) { t.res.skip(line, fo
 func (t *tally) lose(line int, format string, args ...any) { t.res.lose(line, format, args...) }
 func (t *tally) done() *Result                             { t.res.count(); return t.res }
 
+// usable reports a phrase dyad's loader would refuse.
+func (t *tally) usable(p string, line int) bool {
+	if strings.EqualFold(p, "the") {
+		t.skip(line, "phrase %q is only an article", p)
+		return false
+	}
+	return true
+}
+
 func (r *Result) skip(line int, format string, args ...any) {
 	r.Skipped = append(r.Skipped, lineErr(r.File, line, format, args...))
 	r.state[line] = stateSkipped
@@ -177,10 +186,8 @@ func ConvertActors(file string, data []byte, opt Options) (*Result, error) {
 			continue
 		}
 		for _, p := range c.e.Phrases {
-			if len(p.Words) == 1 {
-				for _, pc := range c.pieces {
-					names[pc.code+" "+strings.ToUpper(p.Words[0])] = true
-				}
+			for _, pc := range c.pieces {
+				names[pc.code+" "+strings.ToUpper(strings.Join(p.Words, " "))] = true
 			}
 		}
 	}
@@ -191,7 +198,10 @@ func ConvertActors(file string, data []byte, opt Options) (*Result, error) {
 				t.lose(p.Line, "phrase %q: PETRARCH lets other words stand between words joined by a space; dyad matches them side by side", strings.Join(p.Words, " "))
 			}
 			s := nameCase(p.Words)
-			if c.kind == actor.KindCountry && len(p.Words) == 1 && isDemonym(p.Words[0], c.pieces, names) {
+			if !t.usable(s, p.Line) {
+				continue
+			}
+			if c.kind == actor.KindCountry && isDemonym(p.Words, c.pieces, names) {
 				adj.add(s, p.Line)
 			} else {
 				main.add(s, p.Line)
@@ -392,16 +402,20 @@ func autoKind(e *Actor, pieces []piece) actor.Kind {
 	return actor.KindCountry
 }
 
-// isDemonym tells a one-word demonym of a country entry ("ITALIAN",
-// "DANISH", "ISRAELI" beside ISRAEL, "ROHANS" beside ROHAN).
-func isDemonym(w string, pieces []piece, names map[string]bool) bool {
-	u := strings.ToUpper(w)
+// isDemonym tells a demonym among a country entry's phrases: its last
+// word ends in -IAN(S), -ESE or -ISH ("ITALIAN", "SOUTH_MARCHESIAN",
+// "DANISH"), or it is another phrase of the same code plus I, IS, N, NS,
+// AN, ANS, ER, ERS or S ("ISRAELI" beside ISRAEL, "NORTHLANDER" beside
+// NORTHLAND, "ROHANS" beside ROHAN).
+func isDemonym(words []string, pieces []piece, names map[string]bool) bool {
+	last := strings.ToUpper(words[len(words)-1])
 	for _, suf := range []string{"IAN", "IANS", "ESE", "ISH"} {
-		if strings.HasSuffix(u, suf) && len(u) > len(suf)+2 {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
 			return true
 		}
 	}
-	for _, suf := range []string{"I", "IS", "N", "NS", "AN", "ANS", "S"} {
+	u := strings.ToUpper(strings.Join(words, " "))
+	for _, suf := range []string{"I", "IS", "N", "NS", "AN", "ANS", "ER", "ERS", "S"} {
 		base, ok := strings.CutSuffix(u, suf)
 		if !ok || len(base) < 3 {
 			continue
@@ -528,7 +542,12 @@ func ConvertAgents(file string, data []byte) *Result {
 			if p.Gaps {
 				t.lose(p.Line, "phrase %q: PETRARCH lets other words stand between words joined by a space; dyad matches them side by side", strings.Join(p.Words, " "))
 			}
-			pl.add(agentCase(p.Words), p.Line)
+			if s := agentCase(p.Words); t.usable(s, p.Line) {
+				pl.add(s, p.Line)
+			}
+		}
+		if len(pl.phrases) == 0 {
+			continue
 		}
 		marker := "~" + a.Code
 		if a.Prefix {

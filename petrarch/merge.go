@@ -35,7 +35,7 @@ func dedupe(results []*Result) {
 				}
 				if clash >= 0 {
 					s := byKey[key][clash]
-					r.lose(l.Src[i], "phrase %q already names %s %s at %s:%d, which PETRARCH uses first too; left out of this entry", p, l.Kind, s.code, s.file, s.line)
+					r.lose(l.Src[i], "phrase %q already names %s %s at %s:%d, which PETRARCH uses first too; left out of the %s line here", p, l.Kind, s.code, s.file, s.line, l.Code)
 					continue
 				}
 				pl.add(p, l.Src[i])

@@ -20,9 +20,10 @@ type srcLine struct {
 // readLines cuts data into lines and removes comments: "#" or ";" outside
 // brackets and braces to the end of the line, lines starting "<!", and
 // <!-- … --> blocks, also over several lines. A line holding ---STOP---
-// ends the file. Lines that are not UTF-8 are reported and left out.
-func readLines(file string, data []byte, errs *dict.ErrorList) []srcLine {
-	var out []srcLine
+// ends the file. Lines that are not UTF-8 are reported and left out; read
+// counts them with the lines returned.
+func readLines(file string, data []byte, errs *dict.ErrorList) (out []srcLine, read int) {
+	bad := 0
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	num := 0
@@ -35,6 +36,7 @@ func readLines(file string, data []byte, errs *dict.ErrorList) []srcLine {
 		}
 		if !utf8.Valid(raw) {
 			*errs = append(*errs, &dict.Error{File: file, Line: num, Msg: "invalid UTF-8"})
+			bad++
 			continue
 		}
 		s := string(raw)
@@ -70,8 +72,9 @@ func readLines(file string, data []byte, errs *dict.ErrorList) []srcLine {
 	}
 	if err := sc.Err(); err != nil {
 		*errs = append(*errs, &dict.Error{File: file, Line: num + 1, Msg: err.Error()})
+		bad++
 	}
-	return out
+	return out, len(out) + bad
 }
 
 // cutComment removes a "#" or ";" comment that starts outside brackets
@@ -137,7 +140,7 @@ func parseActors(file string, data []byte) ([]Actor, dict.ErrorList, int) {
 	var errs dict.ErrorList
 	var out []Actor
 	cur := -1
-	lines := readLines(file, data, &errs)
+	lines, read := readLines(file, data, &errs)
 	for _, l := range lines {
 		t := l.text
 		switch {
@@ -184,7 +187,7 @@ func parseActors(file string, data []byte) ([]Actor, dict.ErrorList, int) {
 		}
 		e.Phrases = append(e.Phrases, p)
 	}
-	return out, errs, len(lines)
+	return out, errs, read
 }
 
 // splitCodes takes every [...] out of s: the text left, the codes read
@@ -316,8 +319,8 @@ func stripBraces(s string) string {
 func readPhrase(s string, num int) (Phrase, string) {
 	p := Phrase{Line: num}
 	s = strings.TrimSpace(s)
-	if strings.ContainsAny(s, "|\t[]{}") {
-		return p, fmt.Sprintf("phrase %q: '|', tabs, brackets and braces cannot stand in a dyad phrase", clip(s))
+	if strings.ContainsAny(s, "|#\t[]{}") {
+		return p, fmt.Sprintf("phrase %q: '|', '#', tabs, brackets and braces cannot stand in a dyad phrase", clip(s))
 	}
 	chunks := strings.Fields(s)
 	for _, chunk := range chunks {
@@ -357,7 +360,7 @@ func parseAgents(file string, data []byte) ([]Agent, dict.ErrorList, int) {
 	var out []Agent
 	sets := map[string][]string{}
 	inBlock := false
-	lines := readLines(file, data, &errs)
+	lines, read := readLines(file, data, &errs)
 	for _, l := range lines {
 		t := l.text
 		if inBlock {
@@ -407,7 +410,7 @@ func parseAgents(file string, data []byte) ([]Agent, dict.ErrorList, int) {
 		}
 		out = append(out, a)
 	}
-	return out, errs, len(lines)
+	return out, errs, read
 }
 
 func parseAgent(file string, l srcLine, sets map[string][]string) (Agent, string) {
