@@ -88,6 +88,9 @@ func (p *proc) longest(i, hi int, qual bool) (int, int32) {
 			buf = append(buf, ' ')
 		}
 		buf = AppendKey(buf, d.Text[t.Start:t.End])
+		if n := t.Norm; len(n) > 0 && n[len(n)-1] == '.' && d.Text[t.End-1] != '.' {
+			buf = append(buf, '.') // "in the U.S." at a sentence end: the token is "U.S"
+		}
 		id, ok := p.g.index[string(buf)]
 		if !ok {
 			break

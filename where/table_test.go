@@ -42,6 +42,7 @@ func TestPlaceTable(t *testing.T) {
 		{"Georgia and Armenia signed a pact.", ""},
 		{"U.S. troops remain in Iraq.", "Iraq=Iraq/IRQ"},
 		{"They agreed to meet in the US next year.", "US=United States/USA"},
+		{"The talks will be held in the U.S.", "U.S=United States/USA"},
 		{"Let us meet again in spring.", ""},
 		{"Pakistan carried out strikes inside Iran.", "Iran=Iran/IRN"},
 		// Divisions.
