@@ -87,6 +87,11 @@ func testQueryEvents(t *testing.T, s dyad.Store) {
 			[]evKey{k("q3", "036"), k("q1", "0312")}},
 		{"code 031 takes 0312", dyad.EventQuery{EventFilter: dyad.EventFilter{Code: "031"}},
 			[]evKey{k("q1", "0312")}},
+		{"code 040 exactly and below", dyad.EventQuery{EventFilter: dyad.EventFilter{Code: "040"}}, []evKey{k("q1", "040")}},
+		{"code 0312", dyad.EventQuery{EventFilter: dyad.EventFilter{Code: "0312"}}, []evKey{k("q1", "0312")}},
+		{"dyad with itself", dyad.EventQuery{EventFilter: dyad.EventFilter{DyadA: "CHN", DyadB: "CHN"}}, []evKey{}},
+		{"actor and dyad", dyad.EventQuery{EventFilter: dyad.EventFilter{Actor: "CHNMIL", DyadA: "RUS", DyadB: "CHN"}, Desc: true},
+			[]evKey{k("q1", "040")}},
 		{"root", dyad.EventQuery{EventFilter: dyad.EventFilter{Root: "19"}}, []evKey{k("q2", "190")}},
 		{"plover", dyad.EventQuery{EventFilter: dyad.EventFilter{Plover: "CONSULT"}},
 			[]evKey{k("q3", "036"), k("q1", "040")}},
@@ -141,6 +146,11 @@ func testQueryPaging(t *testing.T, s dyad.Store) {
 	ctx := context.Background()
 	for _, q := range []dyad.EventQuery{
 		{Desc: true}, {}, {Sort: dyad.SortGoldstein, Desc: true}, {Sort: dyad.SortCode}, {Sort: dyad.SortID, Desc: true},
+		// Filters answered by merging several index scans.
+		{EventFilter: dyad.EventFilter{DyadA: "CHN", DyadB: "RUS"}, Desc: true},
+		{EventFilter: dyad.EventFilter{DyadA: "RUS", DyadB: "CHN"}, Sort: dyad.SortGoldstein},
+		{EventFilter: dyad.EventFilter{Actor: "CHNMIL", DyadA: "CHN", DyadB: "RUS"}},
+		{EventFilter: dyad.EventFilter{Actor: "CHNGOV"}, Sort: dyad.SortCode, Desc: true},
 	} {
 		all, err := s.QueryEvents(ctx, q)
 		if err != nil {
@@ -162,7 +172,7 @@ func testQueryPaging(t *testing.T, s dyad.Store) {
 			}
 			q.Cursor = page.Next
 		}
-		if want := keysOf(all.Events); !reflect.DeepEqual(paged, want) {
+		if want := keysOf(all.Events); !reflect.DeepEqual(paged, want) || len(want) == 0 {
 			t.Errorf("sort %q desc %v: pages give %v, one query %v", q.Sort, q.Desc, paged, want)
 		}
 	}

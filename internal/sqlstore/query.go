@@ -91,12 +91,36 @@ func dateConds(w *where, from, to string) {
 	}
 }
 
-func (s *Store) eventWhere(f *dyad.EventFilter) (*where, error) {
-	w := &where{}
+// eventFilter is a filter as SQL: conditions every row meets, and
+// alternatives of which a row meets one (either side of an actor or a
+// dyad, the codes under a prefix). An index answers each alternative in
+// sort order where it cannot answer their OR, so QueryEvents scans one
+// index per alternative and merges the scans.
+type eventFilter struct {
+	common *where
+	alts   []*where
+}
+
+// or makes the alternatives the product of the current ones and opts.
+func (f *eventFilter) or(opts ...*where) {
+	var out []*where
+	for _, a := range f.alts {
+		for _, o := range opts {
+			out = append(out, &where{conds: append(append([]string{}, a.conds...), o.conds...), args: append(append([]any{}, a.args...), o.args...)})
+		}
+	}
+	f.alts = out
+}
+
+func cond(c string, args ...any) *where { return &where{conds: []string{c}, args: args} }
+
+func (s *Store) eventWhere(f *dyad.EventFilter) (*eventFilter, error) {
+	ef := &eventFilter{common: &where{}, alts: []*where{{}}}
+	w := ef.common
 	like := " " + s.d.ILike + ` ? ESCAPE '\'`
 	if f.Actor != "" {
 		if isCode(f.Actor) {
-			w.add("(e.source_code = ? OR e.target_code = ?)", f.Actor, f.Actor)
+			ef.or(cond("e.source_code = ?", f.Actor), cond("e.target_code = ?", f.Actor))
 		} else {
 			arg := likeArg(f.Actor, true)
 			w.add("(e.source_name"+like+" OR e.target_name"+like+")", arg, arg)
@@ -112,11 +136,25 @@ func (s *Store) eventWhere(f *dyad.EventFilter) (*where, error) {
 		return nil, fmt.Errorf("%w: a dyad needs both sides", dyad.ErrBadQuery)
 	}
 	if f.DyadA != "" {
-		dyadCond(w, f.DyadA, f.DyadB, f.Directed)
+		ab := cond(sideCol("source", f.DyadA)+" = ? AND "+sideCol("target", f.DyadB)+" = ?", f.DyadA, f.DyadB)
+		if f.Directed || f.DyadA == f.DyadB {
+			w.add(ab.conds[0], ab.args...)
+		} else {
+			ef.or(ab, cond(sideCol("source", f.DyadB)+" = ? AND "+sideCol("target", f.DyadA)+" = ?", f.DyadB, f.DyadA))
+		}
 	}
-	if f.Code != "" {
-		last := f.Code[len(f.Code)-1]
-		w.add("e.code >= ? AND e.code < ?", f.Code, f.Code[:len(f.Code)-1]+string(rune(last+1)))
+	switch n := len(f.Code); {
+	case n == 2:
+		w.add("e.root = ?", f.Code) // the root is the code's first two digits
+	case n == 3:
+		// The code itself and its four-digit children.
+		opts := []*where{cond("e.code = ?", f.Code)}
+		for d := '0'; d <= '9'; d++ {
+			opts = append(opts, cond("e.code = ?", f.Code+string(d)))
+		}
+		ef.or(opts...)
+	case n > 0:
+		w.add("e.code = ?", f.Code)
 	}
 	if f.Root != "" {
 		w.add("e.root = ?", f.Root)
@@ -142,7 +180,7 @@ func (s *Store) eventWhere(f *dyad.EventFilter) (*where, error) {
 		}
 		w.add("e.id IN (SELECT em.event_id FROM event_mentions em WHERE em.id IN ("+s.d.EvidenceSQL+"))", arg)
 	}
-	return w, nil
+	return ef, nil
 }
 
 // cursor is the position after the last row of a page: the sort it was
@@ -194,7 +232,7 @@ func (s *Store) QueryEvents(ctx context.Context, q dyad.EventQuery) (dyad.EventP
 	if q.Limit <= 0 {
 		q.Limit = 50
 	}
-	w, err := s.eventWhere(&q.EventFilter)
+	ef, err := s.eventWhere(&q.EventFilter)
 	if err != nil {
 		return dyad.EventPage{}, err
 	}
@@ -203,13 +241,14 @@ func (s *Store) QueryEvents(ctx context.Context, q dyad.EventQuery) (dyad.EventP
 	if q.Desc {
 		sortName, dir, cmp = "-"+q.Sort, "DESC", "<"
 	}
+	var after *where
 	if q.Cursor != "" {
 		c, err := decodeCursor(q.Cursor, sortName)
 		if err != nil {
 			return dyad.EventPage{}, err
 		}
 		if q.Sort == dyad.SortID {
-			w.add("e.id "+cmp+" ?", c.ID)
+			after = cond("e.id "+cmp+" ?", c.ID)
 		} else {
 			var v any
 			if q.Sort == dyad.SortGoldstein {
@@ -224,14 +263,36 @@ func (s *Store) QueryEvents(ctx context.Context, q dyad.EventQuery) (dyad.EventP
 			if err != nil {
 				return dyad.EventPage{}, fmt.Errorf("%w: malformed cursor", dyad.ErrBadQuery)
 			}
-			w.add("("+col+" "+cmp+" ? OR ("+col+" = ? AND e.id "+cmp+" ?))", v, v, c.ID)
+			// A row value, so that the index scan starts at the cursor.
+			after = cond("("+col+", e.id) "+cmp+" (?, ?)", v, c.ID)
 		}
 	}
 	order := " ORDER BY " + col + " " + dir
 	if q.Sort != dyad.SortID {
 		order += ", e.id " + dir
 	}
-	rows, err := s.DB.QueryContext(ctx, s.d.Rebind("SELECT e.id FROM events e"+w.sql()+order+" LIMIT ?"), append(w.args, q.Limit+1)...)
+	branch := func(alt *where) (string, []any) {
+		w := &where{conds: append(append([]string{}, ef.common.conds...), alt.conds...), args: append(append([]any{}, ef.common.args...), alt.args...)}
+		if after != nil {
+			w.add(after.conds[0], after.args...)
+		}
+		return "SELECT e.id AS id, " + col + " AS k FROM events e" + w.sql() + order + " LIMIT ?", append(w.args, q.Limit+1)
+	}
+	var sqlText string
+	var args []any
+	if len(ef.alts) == 1 {
+		sqlText, args = branch(ef.alts[0])
+	} else {
+		parts := make([]string, len(ef.alts))
+		for i, alt := range ef.alts {
+			b, a := branch(alt)
+			parts[i] = fmt.Sprintf("SELECT id, k FROM (%s) b%d", b, i)
+			args = append(args, a...)
+		}
+		sqlText = strings.Join(parts, " UNION ") + " ORDER BY k " + dir + ", id " + dir + " LIMIT ?"
+		args = append(args, q.Limit+1)
+	}
+	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(sqlText), args...)
 	if err != nil {
 		return dyad.EventPage{}, err
 	}
@@ -264,12 +325,14 @@ func (s *Store) QueryEvents(ctx context.Context, q dyad.EventQuery) (dyad.EventP
 	return page, nil
 }
 
+// scanIDs reads the first column of (id, sort key) rows.
 func scanIDs(rows *sql.Rows) ([]int64, error) {
 	defer rows.Close()
 	var ids []int64
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var key any
+		if err := rows.Scan(&id, &key); err != nil {
 			return nil, err
 		}
 		ids = append(ids, id)
