@@ -453,7 +453,7 @@ func (p *proc) parseNP(i, hi int) *np {
 		}
 	}
 	j = p.skipMods(n, j, hi)
-	if m := p.matchStarting(j, hi); m != nil && isNamed(m.entry.Kind) {
+	if m := p.matchStarting(j, hi); m != nil && (isNamed(m.entry.Kind) || p.personOwns(m, hi)) {
 		n.cref = m
 		j = m.end
 		if j < hi && isPossessive(p.norm(j)) {
@@ -579,6 +579,28 @@ func (p *proc) parseNP(i, hi int) *np {
 		}
 	}
 	return n
+}
+
+// personOwns reports whether a known person's possessive heads a role
+// ("Zoran Djindjic's opposition coalition", "Putin's spokesman"), or the
+// name stands before an institution ("the Obama administration"): the
+// role then takes the person's country.
+func (p *proc) personOwns(m *match, hi int) bool {
+	if m.entry.Kind != KindPerson || m.entry.Actor.Country == "" || m.end+1 >= hi {
+		return false
+	}
+	if !isPossessive(p.norm(m.end)) {
+		// "the Obama administration", "the Netanyahu government": a
+		// name before an institution word.
+		r := p.matchStarting(m.end, hi)
+		return r != nil && r.entry.Kind == KindAgent && p.institution(r)
+	}
+	k := m.end + 1
+	for k < hi && p.is(k, clsMod) && p.matchOf(k) == nil {
+		k++
+	}
+	r := p.matchStarting(k, hi)
+	return r != nil && r.entry.Kind == KindAgent
 }
 
 // afterCref is the token after a phrase's country word and its
@@ -801,7 +823,7 @@ func (p *proc) roleActor(n *np) dyad.Actor {
 	a := dyad.Actor{Agent: agent}
 	if ref != nil {
 		a.Country = ref.Actor.Country
-		if ref.Actor.Agent != "" && (ref.Kind != KindCapital && ref.Kind != KindMetonym || agent == "") {
+		if ref.Actor.Agent != "" && (ref.Kind != KindCapital && ref.Kind != KindMetonym && ref.Kind != KindPerson || agent == "") {
 			a.Agent = ref.Actor.Agent
 		}
 	}

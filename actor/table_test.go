@@ -241,6 +241,10 @@ var phraseCases = []phraseCase{
 	{"Macedonia launched an offensive against ethnic Albanian guerrillas.", "2001-05-01", "Albanian guerrillas", 0, role, "MKDREB"},
 	{"Ethnic Albanians in south Serbia boycotted the vote.", "2001-05-01", "Albanians", 0, country, "SRB"},
 	{"Ethnic Russians rallied.", "2014-05-01", "Russians", 0, country, "RUS"},
+	// A known person's possessive or name before an institution gives the country.
+	{"Putin's spokesman denied the report.", "2023-05-01", "Putin's spokesman", 0, role, "RUSGOV"},
+	{"The Obama administration objected.", "2014-05-01", "The Obama administration", 0, role, "USAGOV"},
+	{"Obama met the Pope.", "2014-05-01", "Obama", 0, person, "USAGOV"},
 	// -led compounds.
 	{"The US-led coalition struck.", "2023-05-01", "US-led", 0, country, "USA"},
 	{"The Saudi-led coalition struck.", "2023-05-01", "Saudi-led", 0, country, "SAU"},
