@@ -15,7 +15,7 @@ import (
 )
 
 func TestDefaultStageOrder(t *testing.T) {
-	want := []string{"sentence", "token", "tag", "actor", "event", "quote", "when", "source"}
+	want := []string{"sentence", "token", "tag", "actor", "event", "quote", "when", "where", "source"}
 	if got := StageOrder(); !slices.Equal(got, want) {
 		t.Fatalf("StageOrder() = %v, want %v", got, want)
 	}

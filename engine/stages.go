@@ -12,6 +12,7 @@ import (
 	"github.com/dyadproject/dyad/tag"
 	"github.com/dyadproject/dyad/token"
 	"github.com/dyadproject/dyad/when"
+	"github.com/dyadproject/dyad/where"
 )
 
 // StageOrder is the default pipeline, in the one order it runs: every
@@ -25,6 +26,7 @@ func StageOrder() []string {
 		"event",    // Doc.Events (code, actors, modality, evidence, rule)
 		"quote",    // Doc.Quotes (text, speaker, cue)
 		"when",     // Event.Date, Event.DatePrecision
+		"where",    // Doc.Places, Event.Location
 		"source",   // Event.ReportedBy, Quote.ReportedBy
 	}
 }
@@ -67,6 +69,10 @@ func (b *builder) stage(name string) (dyad.Stage, error) {
 		return quote.New(quote.Config{}), nil
 	case "when":
 		return when.New(when.Config{}), nil
+	case "where":
+		// A statement or decision that names no place happened at its
+		// source's home, not in the city the story was filed from.
+		return where.New(where.Config{SourceHome: true})
 	case "source":
 		dict, err := b.actorDictionary()
 		if err != nil {

@@ -30,6 +30,7 @@ func commands() []command {
 		{"code", "code articles into events (JSON Lines or TSV)", runCode},
 		{"sentences", "print the sentences of articles with byte offsets", runSentences},
 		{"tokens", "print tokens with offsets, tags and lemmas", runTokens},
+		{"places", "print the places articles name, resolved with coordinates", runPlaces},
 		{"actors", "print actor mentions with spans, codes and rules", runActors},
 		{"eval", "score events against a gold file (precision, recall, F1)", runEval},
 		{"dict", "check user dictionaries (dict check DIR)", runDict},
