@@ -588,19 +588,10 @@ func mapAgentCode(code string, prefix bool) (out, loss, err string) {
 		break
 	}
 	if out == "" {
-		return "", "", fmt.Sprintf("agent code [%s]: no CAMEO agent code dyad knows in it (%s)", code, agentList())
+		return "", "", fmt.Sprintf("agent code [%s]: no CAMEO agent code dyad knows in it (GOV, MIL, COP, JUD, LEG, OPP, REB, MED, BUS, CVL, REF, SPY, ELI, …)", code)
 	}
 	if prefix {
 		losses = append(losses, fmt.Sprintf("prefix agent [%s~]: dyad writes the agent after the country (XXX%s where PETRARCH writes %sXXX)", code, out, out))
 	}
 	return out, strings.Join(losses, "; "), ""
-}
-
-func agentList() string {
-	codes := make([]string, 0, len(dyadAgents))
-	for c := range dyadAgents {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	return strings.Join(codes, " ")
 }

@@ -188,3 +188,32 @@ func orDash(s string) string {
 	}
 	return s
 }
+
+// TestImportPhoenix imports PETRARCH's operational Phoenix dictionaries
+// (../shared/reference) as a user migrating from PETRARCH would: the
+// folder must load, and the coverage is logged.
+func TestImportPhoenix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports 67,000 dictionary lines")
+	}
+	dir := filepath.Join(sharedDir(t), "reference", "petrarch2-dictionaries")
+	var actors []string
+	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+		actors = append(actors, filepath.Join(dir, f))
+	}
+	res, err := Import(context.Background(), ImportConfig{
+		ActorFiles: actors,
+		AgentFiles: []string{filepath.Join(dir, "Phoenix.agents.txt")},
+		OutDir:     t.TempDir(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res {
+		t.Logf("%s: %d lines: %d converted as they were, %d with a loss, %d not converted; %d dyad lines",
+			r.File, r.Read, r.Converted, r.LossyLines, r.SkippedLines, len(r.Lines))
+		if len(r.Lines) == 0 || r.SkippedLines*10 > r.Read {
+			t.Errorf("%s: %d dyad lines, %d of %d lines not converted", r.File, len(r.Lines), r.SkippedLines, r.Read)
+		}
+	}
+}

@@ -89,7 +89,7 @@ NLD	country	Old North|Northland	2000-01-01
 		"7: phrase \"Northland\" already names country NLD at First.Actors.txt:1, which PETRARCH uses first too; left out of the ONO line here",
 	})
 	sameLines(t, "skipped", errLines(res[2].Result, false), []string{
-		"2: agent code [XXX]: no CAMEO agent code dyad knows in it (" + agentList() + ")",
+		"2: agent code [XXX]: no CAMEO agent code dyad knows in it (GOV, MIL, COP, JUD, LEG, OPP, REB, MED, BUS, CVL, REF, SPY, ELI, …)",
 	})
 	if err := actor.Check(out); err != nil {
 		t.Errorf("the folder does not load: %v", err)
@@ -144,4 +144,34 @@ func TestOutName(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("outName: %v, want %v", got, want)
 	}
+}
+
+// TestImportLoaderRefusal: phrases that differ as written but not to the
+// loader (curly and straight apostrophes) pass dedupe; the loader refuses
+// the second, and Import leaves that line out and reports it.
+func TestImportLoaderRefusal(t *testing.T) {
+	in := t.TempDir()
+	a := writeFile(t, in, "a.txt", "COTE_D'OR [COR]\nCOTE_D’OR [CDO]\nPLAIN [PLN]\n")
+	out := t.TempDir()
+	res, err := Import(context.Background(), ImportConfig{ActorFiles: []string{a}, OutDir: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res[0].Result
+	sameLines(t, "table", tableLines(r), []string{"COR\tcountry\tCote D'Or", "PLN\tcountry\tPlain"})
+	if len(r.Skipped) != 1 || r.Skipped[0].Line != 2 || !strings.Contains(r.Skipped[0].Msg, "dyad's loader refuses the converted line") {
+		t.Errorf("skipped = %v", r.Skipped)
+	}
+	if r.SkippedLines != 1 || r.Converted != 2 {
+		t.Errorf("counts: %d skipped, %d converted", r.SkippedLines, r.Converted)
+	}
+}
+
+func agentList() string {
+	codes := make([]string, 0, len(dyadAgents))
+	for c := range dyadAgents {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	return strings.Join(codes, " ")
 }

@@ -24,6 +24,7 @@ type srcLine struct {
 // counts them with the lines returned.
 func readLines(file string, data []byte, errs *dict.ErrorList) (out []srcLine, read int) {
 	bad := 0
+	out = make([]srcLine, 0, bytes.Count(data, []byte{'\n'})+1)
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	num := 0
@@ -138,9 +139,9 @@ func ParseActors(file string, data []byte) ([]Actor, dict.ErrorList) {
 // parseActors is ParseActors that also counts the lines read.
 func parseActors(file string, data []byte) ([]Actor, dict.ErrorList, int) {
 	var errs dict.ErrorList
-	var out []Actor
 	cur := -1
 	lines, read := readLines(file, data, &errs)
+	out := make([]Actor, 0, len(lines)/2+1)
 	for _, l := range lines {
 		t := l.text
 		switch {
