@@ -316,4 +316,7 @@ type Querier interface {
 	TopActors(ctx context.Context, q ActorQuery) ([]ActorCount, error)
 	// QueryQuotes returns one page of the quotes that match q.
 	QueryQuotes(ctx context.Context, q QuoteQuery) (QuotePage, error)
+	// Version changes whenever anything is stored, and is cheap to ask:
+	// answers computed at one version hold until it changes.
+	Version(ctx context.Context) (string, error)
 }

@@ -92,9 +92,10 @@ func Dialect() sqlstore.Dialect {
 			snippet(articles_fts, 1, '[', ']', '…', 12)
 			FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 			WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?`,
-		SearchArg:   searchArg,
-		EvidenceSQL: `SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?`,
-		ILike:       "LIKE", // case-insensitive for ASCII
+		SearchArg:     searchArg,
+		EvidenceSQL:   `SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?`,
+		EvidenceProbe: `em.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid = em.id)`,
+		ILike:         "LIKE", // case-insensitive for ASCII
 	}
 }
 

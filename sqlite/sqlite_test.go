@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -118,6 +119,43 @@ func TestUpgradeIndexesOldEvidence(t *testing.T) {
 		page, err := s.QueryEvents(ctx, dyad.EventQuery{EventFilter: dyad.EventFilter{Text: words}})
 		if err != nil || len(page.Events) != 1 {
 			t.Errorf("text %q after upgrade: %+v, %v", words, page.Events, err)
+		}
+	}
+}
+
+// Text filters give the same events whether they collect the evidence
+// matches (few) or test events one by one (many).
+func TestTextFilterStrategies(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	defer s.Close()
+	var recs []dyad.Record
+	for i, text := range []string{"Troops crossed the border at dawn.", "The border talks resumed.", "Wheat exports rose.",
+		"Border guards and troops met.", "Talks about wheat and the border."} {
+		id := fmt.Sprintf("a%d", i)
+		e := storetest.Event(id, "VALGOV", "KESGOV", "040", fmt.Sprintf("2024-05-%02d", 10+i))
+		e.Evidence = []dyad.Evidence{{Start: 0, End: len(text), Text: text}}
+		recs = append(recs, storetest.Original("k"+id, id, "o", text, e))
+	}
+	if _, err := s.Write(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"border", "troops border", "wheat", "BORDER talks", "bord", "submarine"} {
+		var got []string
+		for _, max := range []int{1000, 1} {
+			s.Store.EvidenceSetMax = max
+			page, err := s.QueryEvents(ctx, dyad.EventQuery{EventFilter: dyad.EventFilter{Text: q}, Desc: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, h := range page.Events {
+				ids = append(ids, h.Event.ArticleID)
+			}
+			got = append(got, fmt.Sprint(ids))
+		}
+		if got[0] != got[1] {
+			t.Errorf("%q: collected %s, tested one by one %s", q, got[0], got[1])
 		}
 	}
 }

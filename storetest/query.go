@@ -371,3 +371,27 @@ func testQueryQuotes(t *testing.T, s dyad.Store) {
 		t.Errorf("bad cursor: %v, want ErrBadQuery", err)
 	}
 }
+
+func testVersion(t *testing.T, s dyad.Store) {
+	ctx := context.Background()
+	v0, err := s.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range []dyad.Record{
+		Original("v1", "v1", "alpha", "One."),
+		Copy("v1c", "v1c", "beta", "v1", true),
+		Original("v2", "v2", "alpha", "Two.", Event("v2", "VALGOV", "KESGOV", "040", "2024-05-14")),
+	} {
+		write(t, s, 1, r)
+		v, err := s.Version(ctx)
+		if err != nil || v == v0 {
+			t.Errorf("write %d: version %q, %v; want a change from %q", i, v, err, v0)
+		}
+		v0 = v
+	}
+	write(t, s, 0, Original("v1", "v1", "alpha", "One."))
+	if v, _ := s.Version(ctx); v != v0 {
+		t.Errorf("a write that stored nothing changed the version: %q -> %q", v0, v)
+	}
+}

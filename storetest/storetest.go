@@ -35,6 +35,7 @@ func Run(t *testing.T, open Opener) {
 		{"DyadSeries", testDyadSeries},
 		{"TopActors", testTopActors},
 		{"QueryQuotes", testQueryQuotes},
+		{"Version", testVersion},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := open(t)

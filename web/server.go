@@ -72,6 +72,7 @@ type Server struct {
 	meta    []byte // GET /api/meta without the counts, built once
 	cameo   *ontology.Table
 	static  map[string]*asset
+	cache   answerCache
 }
 
 // asset is an embedded UI file, with its gzipped form and ETag.
@@ -104,7 +105,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxInFlight), hasher: dedup.New(dedup.Config{})}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxInFlight), hasher: dedup.New(dedup.Config{}),
+		cache: answerCache{max: 512}}
 	var err error
 	if s.lang, err = lang.New(lang.Config{}); err != nil {
 		return nil, err
@@ -144,10 +146,10 @@ func (s *Server) routes() {
 	api("/api/events/{id}", map[string]http.HandlerFunc{"GET": s.getEvent})
 	api("/api/articles", map[string]http.HandlerFunc{"POST": s.postArticles})
 	api("/api/articles/{id}", map[string]http.HandlerFunc{"GET": s.getArticle})
-	api("/api/dyads/{a}/{b}/series", map[string]http.HandlerFunc{"GET": s.dyadSeries})
-	api("/api/actors/top", map[string]http.HandlerFunc{"GET": s.topActors})
+	api("/api/dyads/{a}/{b}/series", map[string]http.HandlerFunc{"GET": s.cached(s.dyadSeries)})
+	api("/api/actors/top", map[string]http.HandlerFunc{"GET": s.cached(s.topActors)})
 	api("/api/quotes", map[string]http.HandlerFunc{"GET": s.listQuotes})
-	api("/api/meta", map[string]http.HandlerFunc{"GET": s.getMeta})
+	api("/api/meta", map[string]http.HandlerFunc{"GET": s.cached(s.getMeta)})
 	s.mux.Handle("/api/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, r, http.StatusNotFound, "not_found", "no such endpoint: "+r.URL.Path+" (see /openapi.json)")
 	}))

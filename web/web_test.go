@@ -673,3 +673,40 @@ func TestLimits(t *testing.T) {
 		t.Errorf("server without limits: %+v", hs)
 	}
 }
+
+// countingStore counts the aggregate queries that reach the store.
+type countingStore struct {
+	dyad.Store
+	top int
+}
+
+func (c *countingStore) TopActors(ctx context.Context, q dyad.ActorQuery) ([]dyad.ActorCount, error) {
+	c.top++
+	return c.Store.TopActors(ctx, q)
+}
+
+// Aggregates are answered from the cache until the store changes.
+func TestAnswerCache(t *testing.T) {
+	st := openStore(t)
+	if _, err := st.Write(context.Background(), fixtureRecords(t)[:2]); err != nil {
+		t.Fatal(err)
+	}
+	cs := &countingStore{Store: st}
+	ts, _ := newTestServer(t, Config{Store: cs})
+	first := get(t, ts.URL+"/api/actors/top")
+	second := get(t, ts.URL+"/api/actors/top")
+	if cs.top != 1 || string(first.body) != string(second.body) || second.status != 200 {
+		t.Errorf("%d store queries for two equal requests", cs.top)
+	}
+	if r := do(t, "GET", ts.URL+"/api/actors/top", nil, "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" && len(r.body) > 1400 {
+		t.Errorf("gzip answer from a plain cache entry")
+	}
+	errorOf(t, get(t, ts.URL+"/api/actors/top?role=x"), 400, "role")
+	if _, err := st.Write(context.Background(), fixtureRecords(t)[2:]); err != nil {
+		t.Fatal(err)
+	}
+	third := get(t, ts.URL+"/api/actors/top")
+	if string(third.body) == string(first.body) || !strings.Contains(string(third.body), "TWNBUS") {
+		t.Errorf("stale answer after a write: %s", third.body)
+	}
+}

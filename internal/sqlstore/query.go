@@ -114,7 +114,7 @@ func (f *eventFilter) or(opts ...*where) {
 
 func cond(c string, args ...any) *where { return &where{conds: []string{c}, args: args} }
 
-func (s *Store) eventWhere(f *dyad.EventFilter) (*eventFilter, error) {
+func (s *Store) eventWhere(ctx context.Context, f *dyad.EventFilter) (*eventFilter, error) {
 	ef := &eventFilter{common: &where{}, alts: []*where{{}}}
 	w := ef.common
 	like := " " + s.d.ILike + ` ? ESCAPE '\'`
@@ -178,10 +178,40 @@ func (s *Store) eventWhere(f *dyad.EventFilter) (*eventFilter, error) {
 		if arg == "" {
 			return nil, fmt.Errorf("%w: text %q has no words", dyad.ErrBadQuery, f.Text)
 		}
-		w.add("e.id IN (SELECT em.event_id FROM event_mentions em WHERE em.id IN ("+s.d.EvidenceSQL+"))", arg)
+		// Few matches: collect them and sort. Many: walk the events in
+		// sort order and test each one's evidence, cheaply by LIKE first,
+		// so that a common word does not collect half the store.
+		many := false
+		if s.d.EvidenceProbe != "" {
+			var n int
+			max := s.EvidenceSetMax
+			if max <= 0 {
+				max = DefaultEvidenceSetMax
+			}
+			if err := s.DB.QueryRowContext(ctx, s.d.Rebind("SELECT COUNT(*) FROM ("+s.d.EvidenceSQL+" LIMIT ?) m"), arg, max).Scan(&n); err != nil {
+				return nil, err
+			}
+			many = n >= max
+		}
+		if many {
+			var likes []string
+			var args []any
+			for _, word := range Words(f.Text) {
+				likes = append(likes, "em.evidence"+like)
+				args = append(args, likeArg(word, true))
+			}
+			w.add("EXISTS (SELECT 1 FROM event_mentions em WHERE em.event_id = e.id AND "+strings.Join(likes, " AND ")+" AND "+s.d.EvidenceProbe+")",
+				append(args, arg)...)
+		} else {
+			w.add("e.id IN (SELECT em.event_id FROM event_mentions em WHERE em.id IN ("+s.d.EvidenceSQL+"))", arg)
+		}
 	}
 	return ef, nil
 }
+
+// DefaultEvidenceSetMax is the number of evidence matches above which a
+// text filter tests events one by one instead of collecting the matches.
+const DefaultEvidenceSetMax = 5000
 
 // cursor is the position after the last row of a page: the sort it was
 // made for, that row's sort value and its id.
@@ -232,7 +262,7 @@ func (s *Store) QueryEvents(ctx context.Context, q dyad.EventQuery) (dyad.EventP
 	if q.Limit <= 0 {
 		q.Limit = 50
 	}
-	ef, err := s.eventWhere(&q.EventFilter)
+	ef, err := s.eventWhere(ctx, &q.EventFilter)
 	if err != nil {
 		return dyad.EventPage{}, err
 	}
@@ -699,8 +729,10 @@ func (s *Store) DyadSeries(ctx context.Context, q dyad.SeriesQuery) ([]dyad.DayC
 		outer.add("x.day <= ?", q.To)
 	}
 	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(`SELECT x.day, x.quad, COUNT(*), SUM(x.goldstein) FROM (
-		SELECT CASE WHEN e.date <> '' THEN e.date ELSE substr(a.published, 1, 10) END AS day, e.quad, e.goldstein
-		FROM events e JOIN articles a ON a.id = e.first_article_id`+w.sql()+`) x`+outer.sql()+
+		SELECT CASE WHEN e.date <> '' THEN e.date
+			ELSE (SELECT substr(a.published, 1, 10) FROM articles a WHERE a.id = e.first_article_id) END AS day,
+			e.quad, e.goldstein
+		FROM events e`+w.sql()+`) x`+outer.sql()+
 		` GROUP BY x.day, x.quad ORDER BY x.day, x.quad`), append(w.args, outer.args...)...)
 	if err != nil {
 		return nil, err
@@ -723,15 +755,16 @@ func (s *Store) TopActors(ctx context.Context, q dyad.ActorQuery) ([]dyad.ActorC
 		q.Limit = 20
 	}
 	part := func(side string, src, tgt int) (string, []any) {
+		// Empty codes drop out after grouping: as a WHERE term, the
+		// planner would walk the code index instead of the date range.
 		w := &where{}
-		w.add("e." + side + "_code <> ''")
 		if q.Country != "" {
 			w.add("e."+side+"_country = ?", q.Country)
 		}
 		dateConds(w, q.From, q.To)
 		return fmt.Sprintf(`SELECT e.%[1]s_code AS code, e.%[1]s_country AS country, e.%[1]s_name AS name,
 			COUNT(*) * %[2]d AS s, COUNT(*) * %[3]d AS t FROM events e%[4]s
-			GROUP BY e.%[1]s_code, e.%[1]s_country, e.%[1]s_name`, side, src, tgt, w.sql()), w.args
+			GROUP BY e.%[1]s_code, e.%[1]s_country, e.%[1]s_name HAVING e.%[1]s_code <> ''`, side, src, tgt, w.sql()), w.args
 	}
 	var parts []string
 	var args []any
@@ -809,4 +842,13 @@ func (s *Store) QueryQuotes(ctx context.Context, q dyad.QuoteQuery) (dyad.QuoteP
 		page.Next = encodeCursor(cursor{Sort: "quotes", ID: page.Quotes[q.Limit-1].ID})
 	}
 	return page, nil
+}
+
+// Version implements dyad.Querier: the highest row ids of the tables a
+// write adds to, which only grow.
+func (s *Store) Version(ctx context.Context) (string, error) {
+	var a, c, m sql.NullInt64
+	err := s.DB.QueryRowContext(ctx, `SELECT (SELECT MAX(id) FROM articles), (SELECT MAX(id) FROM copies),
+		(SELECT MAX(id) FROM event_mentions)`).Scan(&a, &c, &m)
+	return fmt.Sprintf("%d.%d.%d", a.Int64, c.Int64, m.Int64), err
 }

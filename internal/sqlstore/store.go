@@ -26,6 +26,10 @@ type Dialect struct {
 	// EvidenceSQL takes SearchArg's result and selects the ids of the
 	// event_mentions rows whose evidence holds every word.
 	EvidenceSQL string
+	// EvidenceProbe, when set, is a condition on the event_mentions row em
+	// that takes SearchArg's result and holds when its evidence has every
+	// word; it must be cheap for one row. Empty: always use EvidenceSQL.
+	EvidenceProbe string
 	// ILike is the case-insensitive LIKE operator.
 	ILike string
 }
@@ -35,8 +39,11 @@ type Store struct {
 	DB *sql.DB
 	d  Dialect
 	// Now is the clock for ingested_at; tests may fix it.
-	Now  func() time.Time
-	stmt map[string]*sql.Stmt // prepared once: preparing is a large part of a small query's cost
+	Now func() time.Time
+	// EvidenceSetMax is where text filters switch strategy (see
+	// DefaultEvidenceSetMax, used when it is 0); tests lower it.
+	EvidenceSetMax int
+	stmt           map[string]*sql.Stmt // prepared once: preparing is a large part of a small query's cost
 }
 
 // New wraps an open, migrated database.
