@@ -193,6 +193,9 @@ func BenchmarkQueries1M(b *testing.B) {
 		}},
 		{"sort_goldstein_dyad", func() string { return "/api/events?sort=goldstein&dyad=" + country() + "," + country() }},
 		{"page_3_deep", nil}, // follows cursors: see below
+		// The aggregates through the store, past the server's answer cache.
+		{"series_month_uncached", func() string { return "store:series:" + country() + ":" + country() }},
+		{"top_actors_year_uncached", func() string { return fmt.Sprintf("store:top:%d", 2015+r.IntN(10)) }},
 		{"text", func() string {
 			return "/api/events?q=" + loadWords[r.IntN(len(loadWords))] + "+" + loadWords[r.IntN(len(loadWords))]
 		}},
@@ -238,7 +241,19 @@ func BenchmarkQueries1M(b *testing.B) {
 				}
 				u = c.query()
 				t0 := time.Now()
-				fetch(u)
+				if f := strings.Split(u, ":"); f[0] == "store" {
+					var err error
+					if f[1] == "series" {
+						_, err = st.DyadSeries(context.Background(), dyad.SeriesQuery{A: f[2], B: f[3]})
+					} else {
+						_, err = st.TopActors(context.Background(), dyad.ActorQuery{From: f[2] + "-01-01", To: f[2] + "-12-31"})
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+				} else {
+					fetch(u)
+				}
 				lat = append(lat, time.Since(t0))
 			}
 			if len(lat) > 0 {
