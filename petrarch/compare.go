@@ -158,3 +158,28 @@ func codeRoot(code string) string {
 	}
 	return code[:2]
 }
+
+// Found counts the expected codings whose source and target both stand
+// among the record's actor mentions (country and first agent), events or
+// not: how far the actor dictionaries alone carry. An actor with no
+// country ("---", a quoted new actor) counts as found.
+func Found(expected []Coding, mentions []dyad.Mention) int {
+	have := func(k actorKey) bool {
+		if k.country == "" && k.agent == "" {
+			return true
+		}
+		for _, m := range mentions {
+			if gotKey(dyad.EventActor{Country: m.Actor.Country, Agent: m.Actor.Agent}) == k {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for _, c := range expected {
+		if have(expectedKey(c.Source)) && have(expectedKey(c.Target)) {
+			n++
+		}
+	}
+	return n
+}
