@@ -365,8 +365,9 @@ function seriesChart(s, title) {
   s.points.forEach((p, i) => svg.append(h("circle", { cx: m.l + i * bw + bw / 2, cy: yg(p.goldstein_mean), r: 3, class: "gold-dot" },
     h("title", {}, `${p.period}: mean Goldstein ${fmtNum(p.goldstein_mean)}`))));
   const legend = h("p", { class: "legend" },
-    h("span", {}, "■ ", h("span", { class: "q1" }, "cooperation (QuadClass 1+2)")), h("span", {}, "■ ", h("span", { class: "q4" }, "conflict (3+4)")),
-    h("span", {}, "● mean Goldstein (−10 … +10, right axis)"));
+    h("span", {}, h("span", { class: "q1", "aria-hidden": "true" }, "■"), " cooperation (QuadClass 1+2)"),
+    h("span", {}, h("span", { class: "q4", "aria-hidden": "true" }, "■"), " conflict (3+4)"),
+    h("span", {}, h("span", { class: "gold", "aria-hidden": "true" }, "●"), " mean Goldstein (−10 … +10, right axis)"));
   return h("figure", {}, svg, h("figcaption", {}, legend));
 }
 
