@@ -162,6 +162,14 @@ type builder struct {
 	wordBlock  []string
 	ruleBlock  []uint8
 	patBlock   []pattern
+	// phr is scratch for a line's phrases; lastField and lastPhrases the
+	// previous line's phrase field and its phrases, walked the phrases
+	// whose words, starts, nodes and ids are in the scratch.
+	phr         []string
+	lastField   string
+	lastPhrases []string
+	walked      []string
+	starts      []int
 	// noteWords shares the word lists of equal notes.
 	noteWords map[string][]string
 	// normOf is the norm of each word id; ids holds the current line's.
@@ -311,16 +319,21 @@ func (b *builder) ruleOf(e *Entry) string {
 func (b *builder) add(e *Entry, layer int, l dict.Line) error {
 	d := b.d
 	idx := len(d.entries)
-	// First pass: cut every phrase into words and find its trie node.
-	b.words = b.words[:0]
-	b.nodes = b.nodes[:0]
-	b.ids = b.ids[:0]
-	starts := make([]int, 0, 4)
-	for _, p := range e.Phrases {
-		starts = append(starts, len(b.words))
-		b.words = splitPhraseInto(b.words, p)
-		b.nodes = append(b.nodes, b.walk(b.words[starts[len(starts)-1]:]))
+	// First pass: cut every phrase into words and find its trie node,
+	// unless the line before had the same phrases.
+	if len(b.walked) == 0 || &b.walked[0] != &e.Phrases[0] {
+		b.words = b.words[:0]
+		b.nodes = b.nodes[:0]
+		b.ids = b.ids[:0]
+		b.starts = b.starts[:0]
+		for _, p := range e.Phrases {
+			b.starts = append(b.starts, len(b.words))
+			b.words = splitPhraseInto(b.words, p)
+			b.nodes = append(b.nodes, b.walk(b.words[b.starts[len(b.starts)-1]:]))
+		}
+		b.walked = e.Phrases
 	}
+	starts := b.starts
 	for i, node := range b.nodes {
 		for _, pat := range d.ends[node] {
 			o := d.entries[pat.entry]

@@ -7,6 +7,11 @@
 // unknown people, and coreference within one article. It does not split
 // sentences or tokens (it needs Doc.Tokens with Norm; Tag helps when
 // present), decide who did what to whom, or resolve places to coordinates.
+// The built-in tables are hand-written or derived by go generate tools
+// (countries and capitals: internal/gencountries; historical people,
+// armed groups and organisations from the Phoenix dictionaries,
+// *-phoenix.txt: internal/genphoenix, which leaves out whatever the
+// hand-written tables say); the loader treats them all alike.
 //
 // # Matching
 //
@@ -34,7 +39,13 @@
 // Nakatani" -> JPNMIL, name kept), "Iran's top diplomat", "the vice
 // chairman of China's Central Military Commission Zhang Youxia",
 // appositions ("Ana Petrova, Bulgaria's foreign minister"), "rebels in
-// Darfur", and "X and Y" lists (Kind compound; Members lists them).
+// Darfur", and "X and Y" lists (Kind compound; Members lists them). One
+// descriptive word may stand between the country word and the role
+// ("French paper workers", "Turkish Kurd refugees"); a known person's
+// possessive or name before an institution gives the role the person's
+// country ("Putin's spokesman", "the Obama administration"). An "ethnic"
+// demonym names a minority and is coded by the country it lives in ("ethnic
+// Albanians in Serbia": SRB; rule "actor/guess:residence").
 // "Former" makes a person ELI. A titled person with no country word takes
 // the country of the same surname elsewhere, else the article's main
 // country (rule "actor/guess:main-country").

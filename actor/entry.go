@@ -119,28 +119,11 @@ func (b *builder) parseEntry(l dict.Line) (*Entry, error) {
 	} else {
 		e.Actor = dyad.Actor{Code: code, Country: code[:3], Agent: code[3:]}
 	}
-	phrases := b.words[:0]
-	for rest := f[2]; ; {
-		p, tail, more := strings.Cut(rest, "|")
-		if needsSpaceFix(p) {
-			p = strings.Join(strings.Fields(p), " ")
-		}
-		if p == "" {
-			return nil, l.Errorf("empty phrase in %q", f[2])
-		}
-		if isThe(p) {
-			return nil, l.Errorf("phrase %q is only an article", p)
-		}
-		if !slices.Contains(phrases, p) {
-			phrases = append(phrases, p)
-		}
-		if !more {
-			break
-		}
-		rest = tail
+	phrases, err := b.phrases(l, f[2])
+	if err != nil {
+		return nil, err
 	}
-	e.Phrases = b.keepWords(phrases)
-	b.words = phrases[:0]
+	e.Phrases = phrases
 	e.Actor.Name = e.Phrases[0]
 	rest := f[3:]
 	switch {
@@ -165,6 +148,38 @@ func (b *builder) parseEntry(l dict.Line) (*Entry, error) {
 		}
 	}
 	return e, nil
+}
+
+// phrases cuts a line's phrase field, with repeats dropped. The lines of
+// one person repeat the same field, so the last result is shared.
+func (b *builder) phrases(l dict.Line, field string) ([]string, error) {
+	if field == b.lastField && b.lastPhrases != nil {
+		return b.lastPhrases, nil
+	}
+	phrases := b.phr[:0]
+	for rest := field; ; {
+		p, tail, more := strings.Cut(rest, "|")
+		if needsSpaceFix(p) {
+			p = strings.Join(strings.Fields(p), " ")
+		}
+		if p == "" {
+			return nil, l.Errorf("empty phrase in %q", field)
+		}
+		if isThe(p) {
+			return nil, l.Errorf("phrase %q is only an article", p)
+		}
+		if !slices.Contains(phrases, p) {
+			phrases = append(phrases, p)
+		}
+		if !more {
+			break
+		}
+		rest = tail
+	}
+	out := b.keepWords(phrases)
+	b.phr = phrases[:0]
+	b.lastField, b.lastPhrases = field, out
+	return out, nil
 }
 
 // needsSpaceFix reports whether a phrase has spaces to trim or collapse.

@@ -15,8 +15,9 @@ var errDictInvalid = errors.New("dictionary has errors")
 
 func runDict(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "dict", "check [DIR]",
-		"check validates a user dictionary folder (DIR/actors/*.txt, default \".\") the way the\n"+
-			"engine loads it, and prints every bad line as file:line: reason.")
+		"check validates a user dictionary folder (DIR/actors/*.txt and, when present, the word\n"+
+			"classes in DIR/actors/grammar.tsv; default \".\") the way the engine loads it, and prints\n"+
+			"every bad line as file:line: reason.")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
