@@ -35,7 +35,10 @@ func commands() []command {
 		{"eval", "score events against a gold file (precision, recall, F1)", runEval},
 		{"dict", "check user dictionaries (dict check DIR)", runDict},
 		{"ingest", "code new articles and store them with their events (SQLite or PostgreSQL)", runIngest},
-		{"export", "write a store's event reports, merged events or quotes", runExport},
+		{"export", "write a store's events as GDELT, PLOVER, JSON Lines, TSV, CSV or Parquet", runExport},
+		{"watch", "poll feeds and store their new articles, coded (conditional GET, retries)", runWatch},
+		{"stats", "summarise a store: articles, stories, events, dates, roots, actors", runStats},
+		{"bench", "measure ingest speed on generated articles (dyad bench ingest)", runBench},
 	}
 }
 
