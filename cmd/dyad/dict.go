@@ -14,6 +14,11 @@ import (
 var errDictInvalid = errors.New("dictionary has errors")
 
 func runDict(ctx context.Context, env *Env, args []string) error {
+	// import-petrarch has flags of its own, so it is dispatched before
+	// check's flags are parsed.
+	if len(args) > 0 && args[0] == "import-petrarch" {
+		return runDictImportPetrarch(ctx, env, args[1:])
+	}
 	fs := newFlagSet(env, "dict", "check [DIR]",
 		"check validates a user dictionary folder (DIR/actors/*.txt and, when present, the word\n"+
 			"classes in DIR/actors/grammar.tsv; default \".\") the way the engine loads it, and prints\n"+
@@ -23,7 +28,7 @@ func runDict(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if len(rest) == 0 || rest[0] != "check" {
-		return usagef("want a subcommand: dict check [DIR]")
+		return usagef("want a subcommand: dict check [DIR] or dict import-petrarch [--agents FILE] --out DIR ACTORFILE...")
 	}
 	if len(rest) > 2 {
 		return usagef("dict check takes one folder, got %d", len(rest)-1)

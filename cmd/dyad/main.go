@@ -33,7 +33,7 @@ func commands() []command {
 		{"places", "print the places articles name, resolved with coordinates", runPlaces},
 		{"actors", "print actor mentions with spans, codes and rules", runActors},
 		{"eval", "score events against a gold file (precision, recall, F1)", runEval},
-		{"dict", "check user dictionaries (dict check DIR)", runDict},
+		{"dict", "check user dictionaries (dict check DIR); import PETRARCH ones (dict import-petrarch)", runDict},
 		{"ingest", "code new articles and store them with their events (SQLite or PostgreSQL)", runIngest},
 		{"export", "write a store's events as GDELT, PLOVER, JSON Lines, TSV, CSV or Parquet", runExport},
 		{"watch", "poll feeds and store their new articles, coded (conditional GET, retries)", runWatch},

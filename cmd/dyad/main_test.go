@@ -192,3 +192,25 @@ func TestBinary(t *testing.T) {
 		t.Errorf("missing file: err = %v, want exit %d", err, exitFailed)
 	}
 }
+
+func TestDictImportPetrarch(t *testing.T) {
+	dir := t.TempDir()
+	actors := writeTemp(t, dir, "actors.txt", "GONDOR [GON]\n+GONDORIAN\nMINAS_TIRITH_GUARDS [GONMIL]\n")
+	out := filepath.Join(dir, "out")
+	code, _, errs := run(t, "", "dict", "import-petrarch", "--out", out, actors)
+	if code != exitOK {
+		t.Fatalf("import exit %d: %s", code, errs)
+	}
+	if code, _, errs := run(t, "", "dict", "check", out); code != exitOK {
+		t.Fatalf("check of the imported folder: exit %d: %s", code, errs)
+	}
+	code, stdout, errs := run(t, "Minas Tirith Guards attacked Gondorian positions.", "actors", "--quiet", "--dict", out, "-")
+	if code != exitOK {
+		t.Fatalf("actors exit %d: %s", code, errs)
+	}
+	for _, want := range []string{`"code":"GONMIL"`, `"code":"GON"`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("mentions lack %s:\n%s", want, stdout)
+		}
+	}
+}
