@@ -268,8 +268,8 @@ type ActorQuery struct {
 	Limit    int    // 0 means 20
 }
 
-// ActorCount is an actor (a code and a name) and how many events it is the
-// source or target of.
+// ActorCount is an actor code and how many events it is the source or
+// target of, with the name most of its latest events give it.
 type ActorCount struct {
 	Code, Country, Name string
 	AsSource, AsTarget  int

@@ -749,49 +749,101 @@ func (s *Store) DyadSeries(ctx context.Context, q dyad.SeriesQuery) ([]dyad.DayC
 	return out, rows.Err()
 }
 
-// TopActors implements dyad.Querier.
+// TopActors implements dyad.Querier. It counts by code from the code
+// indexes alone, then names each of the few codes it returns after the
+// name most of its latest events give it.
 func (s *Store) TopActors(ctx context.Context, q dyad.ActorQuery) ([]dyad.ActorCount, error) {
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}
-	part := func(side string, src, tgt int) (string, []any) {
-		// Empty codes drop out after grouping: as a WHERE term, the
-		// planner would walk the code index instead of the date range.
+	filter := func(side string) *where {
 		w := &where{}
 		if q.Country != "" {
-			w.add("e."+side+"_country = ?", q.Country)
+			// A code starts with its country: stay inside the code index.
+			w.add("e."+side+"_code >= ? AND e."+side+"_code < ?", q.Country, q.Country[:len(q.Country)-1]+string(q.Country[len(q.Country)-1]+1))
 		}
 		dateConds(w, q.From, q.To)
-		return fmt.Sprintf(`SELECT e.%[1]s_code AS code, e.%[1]s_country AS country, e.%[1]s_name AS name,
-			COUNT(*) * %[2]d AS s, COUNT(*) * %[3]d AS t FROM events e%[4]s
-			GROUP BY e.%[1]s_code, e.%[1]s_country, e.%[1]s_name HAVING e.%[1]s_code <> ''`, side, src, tgt, w.sql()), w.args
+		return w
 	}
 	var parts []string
 	var args []any
-	if q.Role != "target" {
-		p, a := part("source", 1, 0)
-		parts, args = append(parts, p), append(args, a...)
+	for _, side := range []string{"source", "target"} {
+		if q.Role != "" && q.Role != side {
+			continue
+		}
+		w := filter(side)
+		s, t := "COUNT(*)", "0"
+		if side == "target" {
+			s, t = t, s
+		}
+		parts = append(parts, fmt.Sprintf("SELECT e.%[1]s_code AS code, %[2]s AS s, %[3]s AS t FROM events e%[4]s GROUP BY e.%[1]s_code", side, s, t, w.sql()))
+		args = append(args, w.args...)
 	}
-	if q.Role != "source" {
-		p, a := part("target", 0, 1)
-		parts, args = append(parts, p), append(args, a...)
-	}
-	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(`SELECT code, country, name, CAST(SUM(s) AS BIGINT), CAST(SUM(t) AS BIGINT) FROM (`+
-		strings.Join(parts, " UNION ALL ")+`) x GROUP BY code, country, name
-		ORDER BY SUM(s) + SUM(t) DESC, code, name LIMIT ?`), append(args, q.Limit)...)
+	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(`SELECT code, CAST(SUM(s) AS BIGINT), CAST(SUM(t) AS BIGINT) FROM (`+
+		strings.Join(parts, " UNION ALL ")+`) x WHERE code <> '' GROUP BY code ORDER BY SUM(s) + SUM(t) DESC, code LIMIT ?`), append(args, q.Limit)...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	out := []dyad.ActorCount{}
-	for rows.Next() {
-		var c dyad.ActorCount
-		if err := rows.Scan(&c.Code, &c.Country, &c.Name, &c.AsSource, &c.AsTarget); err != nil {
+	err = func() error {
+		defer rows.Close()
+		for rows.Next() {
+			var c dyad.ActorCount
+			if err := rows.Scan(&c.Code, &c.AsSource, &c.AsTarget); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	}()
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if err := s.nameActor(ctx, &out[i], q); err != nil {
 			return nil, err
 		}
-		out = append(out, c)
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// nameActor gives c the country and the most frequent name of its latest
+// events in the query's period (ties: the latest), on either side.
+func (s *Store) nameActor(ctx context.Context, c *dyad.ActorCount, q dyad.ActorQuery) error {
+	var parts []string
+	var args []any
+	for _, side := range []string{"source", "target"} {
+		w := &where{}
+		w.add("e."+side+"_code = ?", c.Code)
+		dateConds(w, q.From, q.To)
+		parts = append(parts, fmt.Sprintf("SELECT name, country, date FROM (SELECT e.%[1]s_name AS name, e.%[1]s_country AS country, e.date AS date FROM events e%[2]s ORDER BY e.date DESC LIMIT 50) %[1]s", side, w.sql()))
+		args = append(args, w.args...)
+	}
+	rows, err := s.DB.QueryContext(ctx, s.d.Rebind(strings.Join(parts, " UNION ALL ")+" ORDER BY date DESC"), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	count := map[string]int{}
+	best := ""
+	for rows.Next() {
+		var name, country, date string
+		if err := rows.Scan(&name, &country, &date); err != nil {
+			return err
+		}
+		if c.Country == "" {
+			c.Country = country
+		}
+		if name == "" {
+			continue
+		}
+		count[name]++
+		if best == "" || count[name] > count[best] {
+			best = name
+		}
+	}
+	c.Name = best
+	return rows.Err()
 }
 
 // QueryQuotes implements dyad.Querier.
