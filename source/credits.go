@@ -160,9 +160,9 @@ func (p *proc) unnamedOutlet(i, lo, hi int) (first, end int, ok bool) {
 		return 0, 0, false
 	}
 	head := -1
-	for _, h := range p.s.t.heads {
+	for _, h := range p.s.t.headsByLast[p.norm(i)] {
 		n := len(h)
-		if i-n+1 < lo || p.norm(i) != h[n-1] {
+		if i-n+1 < lo {
 			continue
 		}
 		if n == 2 && p.norm(i-1) != h[0] {

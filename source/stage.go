@@ -144,10 +144,13 @@ type tables struct {
 	inner  [][]string      // "citing M": innermost
 	onVerb map[string]bool // lemmas: "said on M"
 	heads  [][]string      // head nouns of unnamed outlets, lower case
+	// headsByLast lists the heads by their last word, in table order: one
+	// map look-up per noun instead of a scan of every head
+	headsByLast map[string][][]string
 }
 
 func loadTables(fsys fs.FS, prefix string) (tables, error) {
-	t := tables{verbs: map[string]bool{}, onVerb: map[string]bool{}}
+	t := tables{verbs: map[string]bool{}, onVerb: map[string]bool{}, headsByLast: map[string][][]string{}}
 	seen := map[string]bool{}
 	err := dict.ReadFile(fsys, CreditsFile, prefix, func(l dict.Line) error {
 		f := l.Fields()
@@ -182,10 +185,12 @@ func loadTables(fsys fs.FS, prefix string) (tables, error) {
 		case "inner":
 			t.inner = append(t.inner, words)
 		case "head":
-			if len(words) > 2 {
+			if len(words) == 0 || len(words) > 2 {
 				return l.Errorf("a head is one or two words: %q", f[0])
 			}
 			t.heads = append(t.heads, words)
+			last := words[len(words)-1]
+			t.headsByLast[last] = append(t.headsByLast[last], words)
 		default:
 			return l.Errorf("unknown class %q (want verb, before, inner, head or on)", f[1])
 		}
