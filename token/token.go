@@ -484,6 +484,18 @@ func cliticCut(w string) int {
 	if n < 3 {
 		return 0
 	}
+	// Every clitic below has its ' or ’ (whose last byte is 0x99) within
+	// the last five bytes: most words have neither, and are done here.
+	mark := false
+	for i := max(0, n-5); i < n; i++ {
+		if w[i] == '\'' || w[i] == 0x99 {
+			mark = true
+			break
+		}
+	}
+	if !mark {
+		return 0
+	}
 	// n't / n’t
 	if l := lowerASCII(w[n-1]); l == 't' {
 		if n > 3 && w[n-2] == '\'' && lowerASCII(w[n-3]) == 'n' {
