@@ -36,6 +36,7 @@ func commands() []command {
 		{"dict", "check user dictionaries (dict check DIR); import PETRARCH ones (dict import-petrarch)", runDict},
 		{"ingest", "code new articles and store them with their events (SQLite or PostgreSQL)", runIngest},
 		{"export", "write a store's events as GDELT, PLOVER, JSON Lines, TSV, CSV or Parquet", runExport},
+		{"serve", "serve the JSON API and web UI over a store (reading needs no login)", runServe},
 		{"watch", "poll feeds and store their new articles, coded (conditional GET, retries)", runWatch},
 		{"stats", "summarise a store: articles, stories, events, dates, roots, actors", runStats},
 		{"bench", "measure ingest speed on generated articles (dyad bench ingest)", runBench},
