@@ -82,6 +82,9 @@ func (p *proc) addAct(a act) {
 
 // prepAt returns the length of a prepositional cue at token i, or 0.
 func (p *proc) prepAt(i, hi int) int {
+	if p.t.prepLens&lenBit(p.norm(i)) == 0 {
+		return 0
+	}
 	for _, words := range p.t.preps {
 		if i+len(words) > hi {
 			continue

@@ -43,7 +43,10 @@ const (
 type tables struct {
 	cues  map[string]cueClass // lemma -> class
 	preps [][]string          // prepositional cues, as lower-case words
-	nouns map[string]nounClass
+	// prepLens has bit n set when a prep cue's first word is n bytes
+	// long (n < 64): most tokens are ruled out without a comparison
+	prepLens uint64
+	nouns    map[string]nounClass
 }
 
 func loadTables(fsys fs.FS, prefix string) (tables, error) {
@@ -81,6 +84,7 @@ func loadTables(fsys fs.FS, prefix string) (tables, error) {
 				return l.Errorf("a prep cue has two words or more: %q", f[0])
 			}
 			t.preps = append(t.preps, words)
+			t.prepLens |= lenBit(words[0])
 			return nil
 		}
 		if strings.ContainsAny(w, " \t") {
@@ -113,3 +117,7 @@ func loadTables(fsys fs.FS, prefix string) (tables, error) {
 	}))
 	return t, errs.Err()
 }
+
+// lenBit is the bit of prepLens for a first word w; words of 63 bytes
+// or more share the top bit.
+func lenBit(w string) uint64 { return 1 << min(len(w), 63) }
