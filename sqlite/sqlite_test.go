@@ -45,8 +45,8 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 		t.Errorf("after reopen HasArticle = %v, %v", ok, err)
 	}
 	v, err := sqlstore.SchemaVersion(ctx, s.DB)
-	if err != nil || v != 3 {
-		t.Errorf("schema version %d, %v; want 3", v, err)
+	if err != nil || v != 4 {
+		t.Errorf("schema version %d, %v; want 4", v, err)
 	}
 	var mode string
 	if err := s.DB.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
