@@ -231,7 +231,7 @@ func (t *Tagger) lookupWord(w *word) {
 		w.setCands(NN)
 		return
 	case '0' <= c && c <= '9' || c == '.':
-		w.setCands(numberTags(w.norm)...)
+		numberTags(w, w.norm)
 		return
 	}
 	var le *entry
@@ -245,7 +245,7 @@ func (t *Tagger) lookupWord(w *word) {
 			return
 		}
 		if strings.IndexByte(w.text, '-') > 0 {
-			w.setCands(t.hyphenTags(w)...)
+			t.hyphenTags(w)
 			return
 		}
 		if w.first && le == nil && strings.HasSuffix(w.norm, "s") {
@@ -266,7 +266,7 @@ func (t *Tagger) lookupWord(w *word) {
 		return
 	}
 	if strings.IndexByte(w.norm, '-') > 0 {
-		w.setCands(t.hyphenTags(w)...)
+		t.hyphenTags(w)
 		return
 	}
 	if g := lx.guessTags(w.norm); g != nil {
@@ -286,13 +286,13 @@ func onlyProper(e *entry) bool {
 
 // nationality: capitalised words ending like nationality adjectives.
 func nationality(w string) bool {
-	if len(w) < 5 || strings.IndexByte(w, '-') >= 0 || allCaps(w) {
+	if len(w) < 5 {
 		return false
 	}
-	for _, suf := range [...]string{"ian", "ean", "ese", "ish", "yan", "ien", "ian"} {
-		if strings.HasSuffix(w, suf) {
-			return true
-		}
+	// The suffix first: it rules out most words cheaply.
+	switch w[len(w)-3:] {
+	case "ian", "ean", "ese", "ish", "yan", "ien":
+		return strings.IndexByte(w, '-') < 0 && !allCaps(w)
 	}
 	return false
 }
@@ -329,8 +329,9 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// numberTags guesses tokens that start with a digit.
-func numberTags(n string) []Tag {
+// numberTags guesses tokens that start with a digit. It sets w's
+// candidates itself, so that no tag list is allocated.
+func numberTags(w *word, n string) {
 	digits, letters := 0, 0
 	for i := 0; i < len(n); i++ {
 		c := n[i]
@@ -342,54 +343,75 @@ func numberTags(n string) []Tag {
 		}
 	}
 	if letters == 0 {
-		return []Tag{CD}
+		w.setCands(CD)
+		return
 	}
 	// 10th 21st 2nd 3rd
 	for _, suf := range [...]string{"th", "st", "nd", "rd"} {
 		if strings.HasSuffix(n, suf) && digits+2 == len(n) {
-			return []Tag{JJ}
+			w.setCands(JJ)
+			return
 		}
 	}
 	if strings.HasSuffix(n, "s") && digits+1 == len(n) {
-		return []Tag{CD, NNS} // 1990s
+		w.setCands(CD, NNS) // 1990s
+		return
 	}
 	if i := strings.LastIndexByte(n, '-'); i > 0 && i+1 < len(n) && n[i+1] >= 'a' {
-		return []Tag{JJ, NN} // 20-month, 10-year-old
+		w.setCands(JJ, NN) // 20-month, 10-year-old
+		return
 	}
-	return []Tag{CD, NN}
+	w.setCands(CD, NN)
 }
 
-// hyphenTags guesses unknown hyphenated words by their parts.
-func (t *Tagger) hyphenTags(w *word) []Tag {
+// hyphenTags guesses unknown hyphenated words by their parts (the pieces
+// of the text between '-'), setting w's candidates.
+func (t *Tagger) hyphenTags(w *word) {
 	lx := t.lx
-	parts := strings.Split(w.text, "-")
-	last := parts[len(parts)-1]
-	for _, p := range parts[1:] {
+	first, rest, split := strings.Cut(w.text, "-")
+	last := w.text[strings.LastIndexByte(w.text, '-')+1:]
+	for split {
+		var p string
+		p, rest, split = strings.Cut(rest, "-")
 		if r, _ := utf8.DecodeRuneInString(p); unicode.IsUpper(r) {
-			switch strings.ToLower(parts[0]) {
-			case "pro", "anti", "non", "post", "pre", "ex":
-				return []Tag{JJ, NNP} // pro-Russian, anti-Western
+			if prefixWord(first) {
+				w.setCands(JJ, NNP) // pro-Russian, anti-Western
+				return
 			}
-			return []Tag{NNP} // Asia-Pacific, Thomas-Greenfield, al-Sisi
+			w.setCands(NNP) // Asia-Pacific, Thomas-Greenfield, al-Sisi
+			return
 		}
 	}
 	ll := strings.ToLower(last)
 	e := lx.lookup(ll)
 	switch {
 	case strings.HasSuffix(ll, "ed") || e != nil && (e.first() == VBN || e.first() == VBD):
-		return []Tag{JJ, VBN} // state-owned, Russian-backed
+		w.setCands(JJ, VBN) // state-owned, Russian-backed
 	case strings.HasSuffix(ll, "ing"):
-		return []Tag{JJ, NN, VBG}
-	case w.cap && len(parts) == 2 && e == nil:
-		return []Tag{NNP}
+		w.setCands(JJ, NN, VBG)
+	case w.cap && first != w.text && !strings.Contains(w.text[len(first)+1:], "-") && e == nil:
+		w.setCands(NNP) // two parts
 	case e != nil && e.first() == NNS:
-		return []Tag{NNS, JJ}
+		w.setCands(NNS, JJ)
 	case e != nil && e.set.has(NN) && e.first() != JJ:
-		return []Tag{JJ, NN}
+		w.setCands(JJ, NN)
 	case strings.HasSuffix(ll, "s") && !strings.HasSuffix(ll, "ss") && e == nil:
-		return []Tag{NNS, JJ}
+		w.setCands(NNS, JJ)
+	default:
+		w.setCands(JJ, NN)
 	}
-	return []Tag{JJ, NN}
+}
+
+// prefixWord: the first part of "pro-Russian", "anti-Western", any case.
+func prefixWord(p string) bool {
+	if len(p) > 4 {
+		return false // longer than every prefix, in any case
+	}
+	switch strings.ToLower(p) {
+	case "pro", "anti", "non", "post", "pre", "ex":
+		return true
+	}
+	return false
 }
 
 // punctTag tags a token that is not a word.

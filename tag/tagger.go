@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"github.com/dyadproject/dyad"
 )
@@ -22,6 +23,9 @@ type Config struct {
 // It is immutable after New and safe for concurrent use.
 type Tagger struct {
 	lx *Lexicon
+	// scratch holds *[]word working memory for Process, reused across
+	// calls instead of allocated per Doc
+	scratch sync.Pool
 }
 
 // New makes a Tagger, loading the lexicon unless c.Lexicon is set.
@@ -47,10 +51,17 @@ func (t *Tagger) Process(ctx context.Context, d *dyad.Doc) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var scratch []word
+	sp, _ := t.scratch.Get().(*[]word)
+	if sp == nil {
+		sp = new([]word)
+	}
+	defer func() {
+		clear((*sp)[:cap(*sp)]) // keep no strings of this Doc alive
+		t.scratch.Put(sp)
+	}()
 	if len(d.Sentences) == 0 {
 		if len(d.Tokens) > 0 {
-			scratch = t.TagTokens(d.Text, d.Tokens, scratch)
+			*sp = t.TagTokens(d.Text, d.Tokens, *sp)
 		}
 		return nil
 	}
@@ -58,7 +69,7 @@ func (t *Tagger) Process(ctx context.Context, d *dyad.Doc) error {
 		if s.FirstToken < 0 || s.EndToken < s.FirstToken || s.EndToken > len(d.Tokens) {
 			return fmt.Errorf("sentence %d: tokens [%d,%d) outside the %d tokens; run the token stage first", i, s.FirstToken, s.EndToken, len(d.Tokens))
 		}
-		scratch = t.TagTokens(d.Text, d.Tokens[s.FirstToken:s.EndToken], scratch)
+		*sp = t.TagTokens(d.Text, d.Tokens[s.FirstToken:s.EndToken], *sp)
 	}
 	return nil
 }
