@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/data"
@@ -57,6 +58,9 @@ type Coder struct {
 	onto    *ontology.Table
 	keepNeg bool
 	trace   func(string) // tests: where each match is reported
+	// articles holds *article working memory (the sentence buffers, raw
+	// events, pairs), reused across Docs instead of allocated per Doc
+	articles sync.Pool
 }
 
 // New loads the patterns and word lists. Every bad line of every file is
@@ -388,8 +392,15 @@ func (c *Coder) Process(ctx context.Context, d *dyad.Doc) error {
 	if len(d.Tokens) == 0 && strings.TrimSpace(d.Text) != "" {
 		return fmt.Errorf("no tokens: the token stage must run before %q", c.Name())
 	}
-	a := &article{c: c, d: d}
-	a.s.c, a.s.d = c, d
+	a, _ := c.articles.Get().(*article)
+	if a == nil {
+		a = &article{}
+	}
+	a.reset(c, d)
+	defer func() {
+		a.reset(nil, nil)
+		c.articles.Put(a)
+	}()
 	for si := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {

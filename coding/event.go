@@ -3,7 +3,6 @@ package coding
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/dyadproject/dyad"
@@ -18,6 +17,21 @@ type article struct {
 	raw   []rawEvent
 	pairs []pairRec
 	m     match
+
+	// reused working memory: the members of a compound (notePairs), of
+	// an event's sides (emitCode), and merge's groups
+	compound, srcs, tgts, pair []member
+	drop                       []bool
+	groups                     []group
+	byKey                      map[[3]string]int
+}
+
+// group is one merged event: the raw events of one (source, target,
+// code) of countries.
+type group struct {
+	first int   // index in raw of the first
+	sents []int // sentences that report it, in order
+	ev    rawEvent
 }
 
 // member is one actor of an event: the mention that names it in the
@@ -45,6 +59,31 @@ type rawEvent struct {
 	negated  bool
 	inferred bool // the target was inferred from the article
 	fallback bool // from a fallback pattern: dropped when the sentence has more
+}
+
+// reset readies a for coding d (or, with nil, for the pool): it keeps the
+// buffers' memory and drops what refers to a Doc's text.
+func (a *article) reset(c *Coder, d *dyad.Doc) {
+	a.c, a.d = c, d
+	clear(a.raw)
+	a.raw = a.raw[:0]
+	clear(a.pairs)
+	a.pairs = a.pairs[:0]
+	a.m = match{}
+	for _, b := range []*[]member{&a.compound, &a.srcs, &a.tgts, &a.pair} {
+		clear(*b)
+		*b = (*b)[:0]
+	}
+	for i := range a.groups {
+		a.groups[i].ev = rawEvent{}
+	}
+	clear(a.byKey)
+	s := &a.s
+	s.c, s.d = c, d
+	s.toks = nil
+	clear(s.tags)
+	clear(s.lems)
+	s.acc = np{}
 }
 
 func (a *article) sentence(si int) {
@@ -134,8 +173,9 @@ func (a *article) notePairs() {
 		if m.Kind != dyad.MentionCompound {
 			continue
 		}
-		var ms []member
+		ms := a.compound[:0]
 		a.expand(mi, &ms, 0)
+		a.compound = ms
 		a.notePair(ms, m.EndToken)
 	}
 }
@@ -260,7 +300,9 @@ func (a *article) expand(mi int, out *[]member, depth int) {
 	}
 }
 
-func (a *article) members(ph np, ok bool, tok int) []member {
+// members lists the actors a phrase names, in *buf's memory (the list is
+// valid until the next call with the same buf).
+func (a *article) members(buf *[]member, ph np, ok bool, tok int) []member {
 	if !ok {
 		return nil
 	}
@@ -271,10 +313,11 @@ func (a *article) members(ph np, ok bool, tok int) []member {
 			return p
 		}
 	}
-	var out []member
+	out := (*buf)[:0]
 	for _, mi := range ph.ments {
 		a.expand(mi, &out, 0)
 	}
+	*buf = out
 	if len(out) == 0 && ph.dual {
 		return a.pairAt(tok)
 	}
@@ -349,7 +392,7 @@ func (a *article) emitCode(m *match, code string) {
 	}
 	tok := s.off + m.anchor
 	if m.filled[slotPair] {
-		ms := a.members(m.slots[slotPair], true, tok)
+		ms := a.members(&a.pair, m.slots[slotPair], true, tok)
 		a.notePair(ms, s.off+m.slots[slotPair].end)
 		a.pairwise(m, fc, ms)
 		return
@@ -359,7 +402,7 @@ func (a *article) emitCode(m *match, code string) {
 		a.pairwise(m, fc, a.pairAt(tok))
 		return
 	}
-	srcs := a.members(srcPh, srcOK, tok)
+	srcs := a.members(&a.srcs, srcPh, srcOK, tok)
 	if len(srcs) == 0 && p.flags&flagWhere != 0 {
 		// "Prisoners rioted at a jail in Dili": people of the place
 		if c := s.placeAfter(m.anchor); c != "" {
@@ -376,7 +419,7 @@ func (a *article) emitCode(m *match, code string) {
 		a.pairwise(m, fc, srcs)
 		return
 	}
-	tgts := a.members(tgtPh, tgtOK, tok)
+	tgts := a.members(&a.tgts, tgtPh, tgtOK, tok)
 	// reciprocal actions go both ways when they happened; an intention
 	// is only the speaker's
 	recip := p.flags&flagRecip != 0
@@ -525,7 +568,11 @@ func (a *article) add(m *match, fc frameCtx, src, tgt member, inferred bool) {
 // same sentence.
 func (a *article) merge() []dyad.Event {
 	raw := a.raw
-	drop := make([]bool, len(raw))
+	if cap(a.drop) < len(raw) {
+		a.drop = make([]bool, len(raw))
+	}
+	drop := a.drop[:len(raw)]
+	clear(drop)
 	for i := range raw {
 		for j := range raw {
 			if i == j || drop[j] || raw[i].sent != raw[j].sent {
@@ -537,13 +584,12 @@ func (a *article) merge() []dyad.Event {
 			}
 		}
 	}
-	type group struct {
-		first int
-		sents []int
-		ev    rawEvent
+	if a.byKey == nil {
+		a.byKey = map[[3]string]int{}
 	}
-	var groups []*group
-	byKey := map[[3]string][]*group{}
+	// groups are made in the order of their first raw event, so they
+	// are in text order as they stand
+	groups := a.groups[:0]
 	for i := range raw {
 		if drop[i] {
 			continue
@@ -553,15 +599,18 @@ func (a *article) merge() []dyad.Event {
 		// one event per (source, target, code) of countries: a quote that
 		// restates the paraphrase ("Moscow remains ready" / "we remain
 		// ready", said the minister) is the same event
-		var g *group
-		if gs := byKey[k]; len(gs) > 0 {
-			g = gs[0]
-		}
-		if g == nil {
-			g = &group{first: i, ev: r}
-			byKey[k] = append(byKey[k], g)
-			groups = append(groups, g)
+		gi, ok := a.byKey[k]
+		if !ok {
+			gi = len(groups)
+			a.byKey[k] = gi
+			if len(groups) < cap(groups) {
+				groups = groups[:gi+1]
+				groups[gi] = group{first: i, sents: groups[gi].sents[:0], ev: r}
+			} else {
+				groups = append(groups, group{first: i, ev: r})
+			}
 		} else {
+			g := &groups[gi]
 			if g.ev.src.actor.Agent == "" && r.src.actor.Agent != "" {
 				g.ev.src = r.src
 			}
@@ -569,14 +618,15 @@ func (a *article) merge() []dyad.Event {
 				g.ev.tgt = r.tgt
 			}
 		}
+		g := &groups[gi]
 		if n := len(g.sents); n == 0 || g.sents[n-1] != r.sent {
 			g.sents = append(g.sents, r.sent)
 		}
 	}
-	sort.SliceStable(groups, func(i, j int) bool { return groups[i].first < groups[j].first })
+	a.groups = groups
 	out := make([]dyad.Event, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, a.event(g.ev, g.sents))
+	for i := range groups {
+		out = append(out, a.event(groups[i].ev, groups[i].sents))
 	}
 	return out
 }
