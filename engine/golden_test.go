@@ -16,6 +16,7 @@ import (
 
 	"github.com/dyadproject/dyad"
 	"github.com/dyadproject/dyad/data"
+	"github.com/dyadproject/dyad/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -182,4 +183,55 @@ func TestGoldenDev(t *testing.T) {
 		t.Skipf("%s absent (../shared is not in every checkout)", devPath)
 	}
 	checkGolden(t, "dev.golden", codeAll(t, arts, true))
+}
+
+// TestOutputIndependentOfOrder codes the articles again in reverse order
+// on several workers with the same engine: stages reuse working memory
+// across Docs, and nothing of one Doc may leak into another's output.
+func TestOutputIndependentOfOrder(t *testing.T) {
+	arts := append(sampleArticles(t), devArticles(t)...)
+	e, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	render := func(d *dyad.Doc) string {
+		b, err := json.Marshal(struct {
+			Events []dyad.Event
+			Quotes []dyad.Quote
+		}{d.Events, d.Quotes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	want := map[string]string{}
+	for _, a := range arts {
+		d, err := e.Code(context.Background(), a)
+		if err != nil {
+			t.Fatalf("%s: %v", a.ID, err)
+		}
+		want[a.ID] = render(d)
+	}
+	for round := range 2 {
+		src := func(emit func(ingest.Item) error) error {
+			for i := len(arts) - 1; i >= 0; i-- {
+				if err := emit(ingest.Item{Article: arts[i]}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		err := e.Run(context.Background(), 3, src, func(r Result) error {
+			if r.Err != nil {
+				return r.Err
+			}
+			if got := render(r.Doc); got != want[r.Item.Article.ID] {
+				t.Errorf("round %d: %s codes differently in another order:\n got  %s\n want %s", round, r.Item.Article.ID, got, want[r.Item.Article.ID])
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 }
