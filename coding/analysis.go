@@ -38,17 +38,20 @@ func coarse(tag, norm string) byte {
 		// "Workers' Union": a possessive, not a closing quote
 		return pPOS
 	}
-	switch norm {
-	case "\"", "'", "``", "''", "“", "”", "‘", "’":
-		return pQuote
-	case ",":
-		return pComma
-	case "(", "[", "{":
-		return pOpen
-	case ")", "]", "}":
-		return pClose
-	case ";", ":", ".", "!", "?", "--", "-", "—", "–", "...", "…":
-		return pStop
+	// every norm below starts with punctuation: words skip the switch
+	if norm == "" || !isAlnumByte(norm[0]) {
+		switch norm {
+		case "\"", "'", "``", "''", "“", "”", "‘", "’":
+			return pQuote
+		case ",":
+			return pComma
+		case "(", "[", "{":
+			return pOpen
+		case ")", "]", "}":
+			return pClose
+		case ";", ":", ".", "!", "?", "--", "-", "—", "–", "...", "…":
+			return pStop
+		}
 	}
 	if tag == "" {
 		return pOther
@@ -115,6 +118,10 @@ func coarse(tag, norm string) byte {
 	return pOther
 }
 
+func isAlnumByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 // vgroup is a verb group: auxiliaries, negation and the main verb.
 type vgroup struct {
 	start, end int // token range [start, end) within the sentence
@@ -165,9 +172,9 @@ type sent struct {
 	lems []string // lemmas, repaired with the tags
 	lid  []int32  // vocabulary id of each lemma, or -1
 	nid  []int32  // vocabulary id of each norm, or -1
-	// fr[set][i] holds the frame kinds of token i's lemma (low byte) and
-	// norm (high byte) in a frames.txt word list, noFrame when absent
-	fr [numSets][]uint16
+	// fr[i] holds the frame kinds of token i's lemma and norm in each
+	// frames.txt word list, noFrame when absent
+	fr []tokFrames
 	// present marks the vocabulary ids of the sentence's tokens
 	present []uint64
 	marked  []int32
@@ -188,6 +195,12 @@ type sent struct {
 	condAny     bool // an "if" or "unless" clause
 }
 
+// tokFrames are the frame kinds of a token's lemma (l) and norm (n), per
+// word list.
+type tokFrames struct {
+	l, n [numSets]uint8
+}
+
 func (s *sent) lemma(i int) string { return s.toks[i].Lemma }
 func (s *sent) norm(i int) string  { return s.toks[i].Norm }
 func (s *sent) tag(i int) string   { return s.tags[i] }
@@ -206,17 +219,17 @@ func (s *sent) is(i int, set int, k frameKind) bool {
 	if i < 0 || i >= s.n {
 		return false
 	}
-	f := s.fr[set][i]
-	return frameKind(f&0xff) == k || frameKind(f>>8) == k
+	f := &s.fr[i]
+	return frameKind(f.l[set]) == k || frameKind(f.n[set]) == k
 }
 
 func (s *sent) frameOf(i int, set int) frameKind {
-	f := s.fr[set][i]
-	if f&0xff != noFrame {
-		return frameKind(f & 0xff)
+	f := &s.fr[i]
+	if f.l[set] != noFrame {
+		return frameKind(f.l[set])
 	}
-	if f>>8 != noFrame {
-		return frameKind(f >> 8)
+	if f.n[set] != noFrame {
+		return frameKind(f.n[set])
 	}
 	return fNone
 }
@@ -225,9 +238,14 @@ func (s *sent) frameOf(i int, set int) frameKind {
 func (s *sent) lookupToken(i int) {
 	l, n := s.word(i), s.toks[i].Norm
 	lw, lok := s.c.words[l]
+	if !lok {
+		lw = s.c.noWord
+	}
 	nw, nok := lw, lok
 	if n != l {
-		nw, nok = s.c.words[n]
+		if nw, nok = s.c.words[n]; !nok {
+			nw = s.c.noWord
+		}
 	}
 	s.lid[i], s.nid[i] = -1, -1
 	if lok {
@@ -238,16 +256,7 @@ func (s *sent) lookupToken(i int) {
 		s.nid[i] = nw.id
 		s.mark(nw.id)
 	}
-	for set := range s.fr {
-		var f uint16 = noFrame | noFrame<<8
-		if lok {
-			f = f&0xff00 | uint16(lw.fr[set])
-		}
-		if nok {
-			f = f&0x00ff | uint16(nw.fr[set])<<8
-		}
-		s.fr[set][i] = f
-	}
+	s.fr[i] = tokFrames{l: lw.fr, n: nw.fr}
 }
 
 func (s *sent) mark(id int32) {
@@ -320,12 +329,10 @@ func (s *sent) load(si int) {
 		s.present[id>>6] = 0
 	}
 	s.marked = s.marked[:0]
-	for set := range s.fr {
-		if cap(s.fr[set]) < s.n {
-			s.fr[set] = make([]uint16, s.n)
-		}
-		s.fr[set] = s.fr[set][:s.n]
+	if cap(s.fr) < s.n {
+		s.fr = make([]tokFrames, s.n)
 	}
+	s.fr = s.fr[:s.n]
 	s.markMentions()
 	s.retag()
 	for i := range s.toks {
@@ -440,7 +447,7 @@ func (s *sent) retag() {
 		case t == "NN" && i > 1 && s.ment[i-1] >= 0 && s.ment[i] < 0 && (next == "DT" || next == "PRP$") && s.toks[s.mentionStart(i-1)-1].Norm == "that":
 			// "demanded that Iran release the tanker"
 			s.tags[i] = "VB"
-		case (t == "NNS" || t == "NN") && verbish[w] && i > 0 && s.ment[i-1] >= 0 && s.ment[i] < 0 && prev != "POS":
+		case (t == "NNS" || t == "NN") && i > 0 && s.ment[i-1] >= 0 && s.ment[i] < 0 && prev != "POS" && verbish[w]:
 			switch next {
 			case "JJ", "TO", "DT", "IN", "PRP", "NNP", "RB", "VBN":
 				s.tags[i] = "VBZ"

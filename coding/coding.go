@@ -55,6 +55,7 @@ type Coder struct {
 	// words holds, for every word a pattern, class or frame list names,
 	// its vocabulary id and frame kinds: one lookup per token form
 	words   map[string]wordInfo
+	noWord  wordInfo // what words lacks: no id, no frames
 	onto    *ontology.Table
 	keepNeg bool
 	trace   func(string) // tests: where each match is reported
@@ -264,6 +265,10 @@ func load(srcs []source) (*Coder, error) {
 			wi.fr[set] = uint8(k)
 			cd.words[w] = wi
 		}
+	}
+	cd.noWord = wordInfo{id: -1}
+	for i := range cd.noWord.fr {
+		cd.noWord.fr[i] = noFrame
 	}
 	for _, p := range cd.patterns {
 		p.need = requiredIDs(p.elems)
