@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,6 +33,15 @@ type Config struct {
 // safe for concurrent use.
 type Tokenizer struct {
 	abbrev map[string]struct{}
+	// norms holds *normBuf working memory for Process, reused across
+	// calls instead of allocated per Doc
+	norms sync.Pool
+}
+
+// normBuf is the scanner's buffer of norms that differ from their text.
+type normBuf struct {
+	buf     []byte
+	pending []uint32
 }
 
 // New loads the abbreviation table and makes a Tokenizer.
@@ -77,7 +87,12 @@ func (t *Tokenizer) Process(ctx context.Context, d *dyad.Doc) error {
 		d.Tokens = make([]dyad.Token, 0, len(d.Text)/5+8)
 	}
 	d.Tokens = d.Tokens[:0]
-	sc := scanner{t: t, text: d.Text, dst: d.Tokens}
+	nb, _ := t.norms.Get().(*normBuf)
+	if nb == nil {
+		nb = &normBuf{}
+	}
+	defer t.norms.Put(nb)
+	sc := scanner{t: t, text: d.Text, dst: d.Tokens, buf: nb.buf[:0], pending: nb.pending[:0]}
 	prevEnd := 0
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
@@ -91,6 +106,7 @@ func (t *Tokenizer) Process(ctx context.Context, d *dyad.Doc) error {
 	}
 	sc.finish()
 	d.Tokens = sc.dst
+	nb.buf, nb.pending = sc.buf[:0], sc.pending[:0]
 	return nil
 }
 
@@ -122,12 +138,14 @@ func (sc *scanner) sentence(sp dyad.Span, sent int) {
 			continue
 		}
 		k := i + 1
+		at := c == '@'
 		for k < sp.End {
 			c := text[k]
 			if c < utf8.RuneSelf {
 				if asciiSpace[c] {
 					break
 				}
+				at = at || c == '@'
 				k++
 				continue
 			}
@@ -137,7 +155,7 @@ func (sc *scanner) sentence(sp dyad.Span, sent int) {
 			}
 			k += n
 		}
-		sc.chunk(i, k)
+		sc.chunk(i, k, at)
 		i = k
 	}
 }
@@ -239,10 +257,10 @@ func (sc *scanner) emit(start, end int, dot bool) {
 	sc.dst = append(sc.dst, tok)
 }
 
-// chunk splits one whitespace-free run text[i:k] into tokens.
-func (sc *scanner) chunk(i, k int) {
+// chunk splits one whitespace-free run text[i:k] into tokens; hasAt
+// says whether it holds an '@'.
+func (sc *scanner) chunk(i, k int, hasAt bool) {
 	s := sc.text
-	hasAt := strings.IndexByte(s[i:k], '@') >= 0
 	p := i
 	for p < k {
 		c := s[p]
