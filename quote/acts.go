@@ -104,7 +104,7 @@ func (p *proc) prepAt(i, hi int) int {
 }
 
 func (p *proc) words(first, end int) string {
-	return strings.Join(strings.Fields(p.d.Text[p.toks[first].Start:p.toks[end-1].End]), " ")
+	return oneSpace(p.d.Text[p.toks[first].Start:p.toks[end-1].End])
 }
 
 // verbAct reads the attribution around the cue verb at token v.

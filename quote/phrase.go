@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -269,7 +268,7 @@ func (p *proc) phraseText(ph phrase) string {
 	for first < ph.end-1 && isDet(p.norm(first)) {
 		first++
 	}
-	s := strings.Join(strings.Fields(p.d.Text[p.toks[first].Start:p.toks[ph.end-1].End]), " ")
+	s := oneSpace(p.d.Text[p.toks[first].Start:p.toks[ph.end-1].End])
 	if ph.abbr != "" {
 		s += " (" + ph.abbr + ")"
 	}

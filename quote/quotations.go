@@ -317,6 +317,13 @@ func (p *proc) emit() {
 		}
 		return 0
 	})
+	n := 0
+	for i := range p.out {
+		if p.out[i].q.Text != "" {
+			n++
+		}
+	}
+	p.d.Quotes = slices.Grow(p.d.Quotes, n) // one allocation, not one per doubling
 	for i := range p.out {
 		q := p.out[i].q
 		if q.Text == "" {
