@@ -22,6 +22,11 @@ type proc struct {
 	byS     [][]string // per sentence: the names it credits, outer first
 	article []string   // the article's own credits, outermost first
 	carry   map[string][]string
+
+	// chains' working memory, reused across Docs
+	qs                   [][2]int
+	evAt, evOrder, order []int
+	keys                 []string // per quote: its speaker's key
 }
 
 // credit is one outlet a sentence credits.
@@ -41,6 +46,15 @@ func (p *proc) reset(s *Stage, d *dyad.Doc) {
 	clear(p.byS)
 	p.article = p.article[:0]
 	clear(p.carry)
+	clear(p.keys)
+}
+
+// ints returns buf resized to n.
+func ints(buf []int, n int) []int {
+	if cap(buf) < n {
+		return make([]int, n)
+	}
+	return buf[:n]
 }
 
 func (p *proc) run() {
@@ -81,7 +95,7 @@ func (p *proc) tag(i int) string  { return p.toks[i].Tag }
 func (p *proc) text(i int) string { t := p.toks[i]; return p.d.Text[t.Start:t.End] }
 
 func (p *proc) words(first, end int) string {
-	return strings.Join(strings.Fields(p.d.Text[p.toks[first].Start:p.toks[end-1].End]), " ")
+	return oneSpace(p.d.Text[p.toks[first].Start:p.toks[end-1].End])
 }
 
 func isDash(n string) bool { return n == "-" || n == "--" || n == "---" }
@@ -137,7 +151,7 @@ func (p *proc) articleCredits() {
 func (p *proc) splitNames(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '/' || r == ';' }) {
-		f = strings.Join(strings.Fields(f), " ")
+		f = oneSpace(f)
 		if _, known := p.s.names[normName(f)]; known {
 			out = append(out, f)
 			continue
@@ -280,25 +294,37 @@ func (p *proc) chains() {
 		p.carry = map[string][]string{}
 	}
 	// Quotes and events by their first sentence.
-	qs := make([][2]int, len(p.d.Quotes)) // sentence range per quote
+	nq := len(p.d.Quotes)
+	if cap(p.qs) < nq {
+		p.qs = make([][2]int, nq)
+	}
+	qs := p.qs[:nq] // sentence range per quote
+	if cap(p.keys) < nq {
+		p.keys = make([]string, nq)
+	}
+	keys := p.keys[:nq] // each speaker's key, folded once
 	for i, q := range p.d.Quotes {
 		qs[i] = [2]int{p.sentenceAt(q.Start), p.sentenceAt(max(q.End-1, q.Start))}
+		keys[i] = speakerKey(q.Speaker.Name)
 	}
-	evAt := make([]int, len(p.d.Events))
+	p.evAt = ints(p.evAt, len(p.d.Events))
+	evAt := p.evAt
 	for i, e := range p.d.Events {
 		evAt[i] = -1
 		if len(e.Evidence) > 0 {
 			evAt[i] = e.Evidence[0].Sentence
 		}
 	}
-	evOrder := make([]int, len(p.d.Events))
+	p.evOrder = ints(p.evOrder, len(p.d.Events))
+	evOrder := p.evOrder
 	for i := range evOrder {
 		evOrder[i] = i
 	}
 	slices.SortStableFunc(evOrder, func(a, b int) int { return cmp.Compare(evAt[a], evAt[b]) })
 	ei := 0
 	qi := 0
-	order := make([]int, len(p.d.Quotes))
+	p.order = ints(p.order, len(p.d.Quotes))
+	order := p.order
 	for i := range order {
 		order[i] = i
 	}
@@ -315,7 +341,7 @@ func (p *proc) chains() {
 				in = appendNew(in, p.sentCredits(t)...)
 			}
 			if len(in) == 0 {
-				in = p.carry[speakerKey(q.Speaker.Name)]
+				in = p.carry[keys[i]]
 			}
 			q.ReportedBy = p.chain(in)
 		}
@@ -338,7 +364,7 @@ func (p *proc) chains() {
 				for k := range order {
 					j := order[k]
 					if qs[j][0] <= s && s <= qs[j][1] {
-						in = appendNew(in, p.carry[speakerKey(p.d.Quotes[j].Speaker.Name)]...)
+						in = appendNew(in, p.carry[keys[j]]...)
 					}
 				}
 			}
@@ -350,7 +376,7 @@ func (p *proc) chains() {
 			for k := range order {
 				j := order[k]
 				if qs[j][0] <= s && s <= qs[j][1] {
-					p.carry[speakerKey(p.d.Quotes[j].Speaker.Name)] = own
+					p.carry[keys[j]] = own
 				}
 			}
 		}
@@ -389,7 +415,7 @@ func appendNew(dst []string, names ...string) []string {
 
 // speakerKey folds a speaker's name for comparison.
 func speakerKey(name string) string {
-	k := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	k := strings.ToLower(oneSpace(name))
 	return strings.ReplaceAll(k, "defence", "defense")
 }
 

@@ -95,7 +95,7 @@ func outletNames(ad *actor.Dictionary) map[string]string {
 // normName folds an outlet name for look-up: lower case, one space,
 // straight apostrophes, no leading "the".
 func normName(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(oneSpace(s))
 	s = strings.ReplaceAll(s, "\u2019", "'")
 	return strings.TrimPrefix(s, "the ")
 }
@@ -103,7 +103,7 @@ func normName(s string) string {
 // canonical is the dictionary's name for an outlet written as s, else s
 // tidied.
 func (s *Stage) canonical(name string) string {
-	name = strings.Join(strings.Fields(name), " ")
+	name = oneSpace(name)
 	if c, ok := s.names[normName(name)]; ok {
 		return c
 	}
