@@ -13,6 +13,9 @@ import (
 // are \n, \r, \v, \f, U+0085, U+2028 and U+2029.
 func lineEnd(text string, pos int) (end, next int) {
 	for i := pos; i < len(text); i++ {
+		if !breakLead[text[i]] {
+			continue
+		}
 		switch c := text[i]; {
 		case c >= '\n' && c <= '\r':
 			return i, i + 1
@@ -28,6 +31,9 @@ func lineEnd(text string, pos int) (end, next int) {
 	}
 	return len(text), len(text)
 }
+
+// breakLead marks the bytes a line break starts with (read-only).
+var breakLead = [256]bool{'\n': true, '\v': true, '\f': true, '\r': true, 0xC2: true, 0xE2: true}
 
 // isSpaceAt reports whether the rune starting at byte i is white space.
 func isSpaceAt(text string, i int) bool {

@@ -40,12 +40,17 @@ func (s *Splitter) sentenceEnd(text string, start, b int, quotes *quoteCache) in
 	}
 	protect := -1 // terminators before this offset are inside a protected quote
 	words := wordScan{at: start}
+	hot := &s.hot
 	for i < stop {
-		c := text[i]
-		if !s.hot[c] {
+		// skip to the next byte that matters, in a loop that keeps its
+		// state in registers
+		for i < stop && !hot[text[i]] {
 			i++
-			continue
 		}
+		if i == stop {
+			break
+		}
+		c := text[i]
 		switch c {
 		case '.', '!', '?':
 			end, k := s.terminal(text, start, i, b, protect)
