@@ -45,7 +45,11 @@ func (p *proc) findActs() {
 			if p.inQ[i] >= 0 {
 				continue
 			}
-			if n := p.prepAt(i, hi); n > 0 {
+			n := 0
+			if p.t.prepLens&lenBit(p.norm(i)) != 0 { // prepAt's own test, without the call
+				n = p.prepAt(i, hi)
+			}
+			if n > 0 {
 				a := act{sent: s, verb: i, verbEnd: i + n, attr0: i, class: cuePrep, cue: p.words(i, i+n)}
 				a.who = p.startingAt(i+n, hi)
 				if a.who.kind != phNone {
@@ -62,7 +66,7 @@ func (p *proc) findActs() {
 			if c == cueNone {
 				continue
 			}
-			n := len(p.acts)
+			n = len(p.acts)
 			p.verbAct(s, i, lo, hi, c)
 			if len(p.acts) > n && p.acts[n].class == cueQuote && p.acts[n].attr1 > i+1 {
 				i = p.acts[n].attr1 - 1 // past "as saying"

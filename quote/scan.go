@@ -142,11 +142,15 @@ func (s *scanner) run() {
 		hot[c] = true
 	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		if !hot[c] {
+		// skip to the next byte that matters, in a loop that keeps its
+		// state in registers
+		for i < len(text) && !hot[text[i]] {
 			i++
-			continue
 		}
+		if i == len(text) {
+			break
+		}
+		c := text[i]
 		if c == '\n' || c == '\r' {
 			if s.depth > 0 {
 				if next, ok := s.endParagraph(i); ok {
