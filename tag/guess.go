@@ -134,8 +134,12 @@ func (t *Tagger) candidates(ws []word) {
 		}
 		w.first = startOfClause
 		startOfClause = false
-		r, _ := utf8.DecodeRuneInString(w.text)
-		w.cap = unicode.IsUpper(r)
+		if c := w.text[0]; c < utf8.RuneSelf {
+			w.cap = 'A' <= c && c <= 'Z'
+		} else {
+			r, _ := utf8.DecodeRuneInString(w.text)
+			w.cap = unicode.IsUpper(r)
+		}
 		t.lookupWord(w)
 	}
 }
@@ -143,6 +147,9 @@ func (t *Tagger) candidates(ws []word) {
 // isWordStart tells word tokens (letters, digits, handles, clitics) from
 // punctuation and symbols.
 func isWordStart(text string) bool {
+	if text != "" && isASCIIAlnum(text[0]) {
+		return true // most tokens; the same answer as below
+	}
 	r, n := utf8.DecodeRuneInString(text)
 	switch r {
 	case '\'', '\u2019', '@', '#', '.':
@@ -156,6 +163,10 @@ func isWordStart(text string) bool {
 		return r2 == '_' || unicode.IsLetter(r2) || unicode.IsDigit(r2)
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func (t *Tagger) lookupWord(w *word) {
