@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/dyadproject/dyad/internal/textspace"
 	"strings"
 )
 
@@ -108,7 +109,7 @@ func (p *proc) prepAt(i, hi int) int {
 }
 
 func (p *proc) words(first, end int) string {
-	return oneSpace(p.d.Text[p.toks[first].Start:p.toks[end-1].End])
+	return textspace.OneSpace(p.d.Text[p.toks[first].Start:p.toks[end-1].End])
 }
 
 // verbAct reads the attribution around the cue verb at token v.

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/dyadproject/dyad/internal/textspace"
 	"unicode"
 	"unicode/utf8"
 
@@ -268,7 +269,7 @@ func (p *proc) phraseText(ph phrase) string {
 	for first < ph.end-1 && isDet(p.norm(first)) {
 		first++
 	}
-	s := oneSpace(p.d.Text[p.toks[first].Start:p.toks[ph.end-1].End])
+	s := textspace.OneSpace(p.d.Text[p.toks[first].Start:p.toks[ph.end-1].End])
 	if ph.abbr != "" {
 		s += " (" + ph.abbr + ")"
 	}

@@ -2,6 +2,7 @@ package source
 
 import (
 	"cmp"
+	"github.com/dyadproject/dyad/internal/textspace"
 	"slices"
 	"strings"
 	"unicode"
@@ -95,7 +96,7 @@ func (p *proc) tag(i int) string  { return p.toks[i].Tag }
 func (p *proc) text(i int) string { t := p.toks[i]; return p.d.Text[t.Start:t.End] }
 
 func (p *proc) words(first, end int) string {
-	return oneSpace(p.d.Text[p.toks[first].Start:p.toks[end-1].End])
+	return textspace.OneSpace(p.d.Text[p.toks[first].Start:p.toks[end-1].End])
 }
 
 func isDash(n string) bool { return n == "-" || n == "--" || n == "---" }
@@ -151,7 +152,7 @@ func (p *proc) articleCredits() {
 func (p *proc) splitNames(s string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '/' || r == ';' }) {
-		f = oneSpace(f)
+		f = textspace.OneSpace(f)
 		if _, known := p.s.names[normName(f)]; known {
 			out = append(out, f)
 			continue
@@ -415,7 +416,7 @@ func appendNew(dst []string, names ...string) []string {
 
 // speakerKey folds a speaker's name for comparison.
 func speakerKey(name string) string {
-	k := strings.ToLower(oneSpace(name))
+	k := strings.ToLower(textspace.OneSpace(name))
 	return strings.ReplaceAll(k, "defence", "defense")
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dyadproject/dyad/internal/textspace"
 	"io/fs"
 	"strings"
 	"sync"
@@ -95,7 +96,7 @@ func outletNames(ad *actor.Dictionary) map[string]string {
 // normName folds an outlet name for look-up: lower case, one space,
 // straight apostrophes, no leading "the".
 func normName(s string) string {
-	s = strings.ToLower(oneSpace(s))
+	s = strings.ToLower(textspace.OneSpace(s))
 	s = strings.ReplaceAll(s, "\u2019", "'")
 	return strings.TrimPrefix(s, "the ")
 }
@@ -103,7 +104,7 @@ func normName(s string) string {
 // canonical is the dictionary's name for an outlet written as s, else s
 // tidied.
 func (s *Stage) canonical(name string) string {
-	name = oneSpace(name)
+	name = textspace.OneSpace(name)
 	if c, ok := s.names[normName(name)]; ok {
 		return c
 	}

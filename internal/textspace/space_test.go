@@ -1,4 +1,4 @@
-package quote
+package textspace
 
 import (
 	"strings"
@@ -26,15 +26,15 @@ func TestOneSpace(t *testing.T) {
 		{" ", "", false},
 		{"\xffbad\xfe bytes", "\xffbad\xfe bytes", true},
 	} {
-		got := oneSpace(tc.in)
+		got := OneSpace(tc.in)
 		if got != tc.want {
-			t.Errorf("oneSpace(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("OneSpace(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		if ref := strings.Join(strings.Fields(tc.in), " "); got != ref {
-			t.Errorf("oneSpace(%q) = %q, strings.Fields gives %q", tc.in, got, ref)
+			t.Errorf("OneSpace(%q) = %q, strings.Fields gives %q", tc.in, got, ref)
 		}
 		if same := tc.in != "" && unsafe.StringData(got) == unsafe.StringData(tc.in); same != tc.same && tc.in != "" {
-			t.Errorf("oneSpace(%q): returned the input itself = %v, want %v", tc.in, same, tc.same)
+			t.Errorf("OneSpace(%q): returned the input itself = %v, want %v", tc.in, same, tc.same)
 		}
 	}
 }
@@ -44,8 +44,8 @@ func FuzzOneSpace(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := oneSpace(s), strings.Join(strings.Fields(s), " "); got != want {
-			t.Fatalf("oneSpace(%q) = %q, want %q", s, got, want)
+		if got, want := OneSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("OneSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -1,4 +1,4 @@
-package quote
+package textspace
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// oneSpace is strings.Join(strings.Fields(s), " "): s on one line, its
+// OneSpace is strings.Join(strings.Fields(s), " "): s on one line, its
 // runs of white space made single spaces, its ends trimmed. When s is
 // already so (most phrases of a text), it is returned as is, with no
 // copy.
-func oneSpace(s string) string {
+func OneSpace(s string) string {
 	blank := true // the byte before is a space, or s starts here
 	for i := 0; i < len(s); {
 		c := s[i]
